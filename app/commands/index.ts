@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { registerServerCommands } from './server-commands.js';
+import { registerTenantCommands } from './tenant-commands.js';
+import { registerDemoCommand } from './demo-command.js';
+
+/**
+ * Every noun of the `ccmr` command line. Each area adds its own `register…Commands` function
+ * from its own file here, one line each.
+ */
+const registrations: Array<(program: Command) => void> = [
+  registerServerCommands,
+  registerTenantCommands,
+  registerDemoCommand,
+];
+
+export function registerCommands(program: Command): void {
+  for (const register of registrations) register(program);
+}

@@ -1,0 +1,17 @@
+import type { Express } from 'express';
+import type { AppContext } from '../app-context.js';
+import { healthRoutes } from './health-routes.js';
+import { demoRoutes } from '../demo/demo-landing.js';
+
+/**
+ * Every area's HTTP routes. Each area exports a `mount…Routes(app, context)` function and adds
+ * one line here; the order matters only where paths overlap.
+ */
+const mounters: Array<(app: Express, context: AppContext) => void | Promise<void>> = [
+  (app, context) => void app.use(healthRoutes(context)),
+  (app, context) => void (context.config.demo && app.use(demoRoutes(context))),
+];
+
+export async function mountRoutes(app: Express, context: AppContext): Promise<void> {
+  for (const mount of mounters) await mount(app, context);
+}

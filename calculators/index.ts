@@ -1,0 +1,36 @@
+/**
+ * CCMR calculators: pure functions from the §3 student record (ccmr-rules.md) to readiness,
+ * campus and district rates, the Outcomes Bonus, ECHS/P-TECH OBMs, paths, projections and
+ * what-if. No I/O; the accountability year and `now` are inputs.
+ */
+export { evaluateStudent } from './evaluate-student.js';
+export { mergeParameters, parametersFor } from './parameters/parameters-for.js';
+export { PARAMETER_TABLE, SUPPORTED_YEARS } from './parameters/parameter-table.js';
+export type {
+  CountRounding,
+  DeepPartial,
+  ParameterOverrides,
+  YearParameters,
+} from './parameters/year-parameters.js';
+export { accountabilityYearFor, windowOf } from './student-window.js';
+export type { StudentWindow } from './student-window.js';
+export type * from './student-record.js';
+export type * from './student-result.js';
+export { INDICATOR_IDS } from './outcome.js';
+export type { Evidence, IndicatorExplanation, IndicatorId, Outcome, ReasonCode } from './outcome.js';
+export { aggregateCcmrRate } from './aggregation/aggregate-ccmr-rate.js';
+export type { CcmrRate, RosterEntry } from './aggregation/aggregate-ccmr-rate.js';
+export { scaleComponent } from './aggregation/scale-component.js';
+export type { Letter } from './aggregation/scale-component.js';
+export {
+  computeOutcomesBonus,
+  countOutcomesBonusCohorts,
+} from './outcomes-bonus/district-outcomes-bonus.js';
+export type {
+  CohortBonus,
+  CohortCount,
+  DistrictOutcomesBonus,
+} from './outcomes-bonus/district-outcomes-bonus.js';
+export { computeObm } from './obm/compute-obm.js';
+export type { ObmCount, ObmRequest, ObmResult } from './obm/compute-obm.js';
+export type { ObmDomain, ObmProgram, ObmVersion } from './obm/obm-table.js';

@@ -1,0 +1,106 @@
+import { outcome, type Outcome } from '../outcome.js';
+import type { YearParameters } from '../parameters/year-parameters.js';
+import type { StudentRecord } from '../student-record.js';
+import type { ObCategory, ObCohort, StudentOutcomesBonus } from '../student-result.js';
+import { isWithin, type StudentWindow } from '../student-window.js';
+import { isOnValidList } from '../indicators/ibc.js';
+
+/** The accountability outcomes the Outcomes Bonus reuses. */
+export interface ObInputs {
+  ela: Outcome;
+  math: Outcome;
+  associateDegree: Outcome;
+  levelCertificate: Outcome;
+  enlistment: Outcome;
+}
+
+/**
+ * A student's Outcomes Bonus standing (ccmr-rules.md §5): OB-ELIG, OB-COHORT, OB-TSI, OB-COL,
+ * OB-CAR, OB-MIL and the per-student potential amount of OB-AMT.
+ *
+ * @param record - the §3 record.
+ * @param params - the year's parameters (awards).
+ * @param window - the student's window (August 31 and December 31 deadlines).
+ * @param inputs - accountability outcomes computed already.
+ * @param reasons - receives one outcome per OB route, for the explanations.
+ * @returns the standing; a non-graduate has no cohort and no amount.
+ * @example evaluateStudentOutcomesBonus(edSpedEnlisted, p, w, inputs, []).amount // 7000
+ */
+export function evaluateStudentOutcomesBonus(
+  record: StudentRecord,
+  params: YearParameters,
+  window: StudentWindow,
+  inputs: ObInputs,
+  reasons: Outcome[],
+): StudentOutcomesBonus {
+  if (!record.graduated) {
+    reasons.push(outcome('OB-ELIG', false, 'not_a_graduate'));
+    return { eligible: false, category: [], cohorts: [], amount: 0 };
+  }
+  const cohorts: ObCohort[] = [record.econ_disadv === true ? 'ED' : 'NONED'];
+  if (record.sped_in_graduation_year === true) cohorts.push('SPED');
+
+  const isTsiMet = isAssessmentPass(inputs.ela) && isAssessmentPass(inputs.math);
+  const category: ObCategory[] = [];
+  const college = checkCollege(record, isTsiMet, inputs);
+  const career = checkCareer(record, params, window, isTsiMet, inputs);
+  const military = inputs.enlistment.rule_id === 'MIL-ENL' ? inputs.enlistment : null;
+  reasons.push(college, career, relabel(military ?? inputs.enlistment, 'OB-MIL'));
+  if (college.is_met) category.push('college');
+  if (career.is_met) category.push('career');
+  if (military !== null && military.is_met) category.push('military');
+
+  const eligible = category.length > 0;
+  const awards = params.outcomes_bonus.awards_usd;
+  const amount = eligible
+    ? (cohorts[0] === 'ED' ? awards.ED : awards.NONED) + (cohorts.length > 1 ? awards.SPED : 0)
+    : 0;
+  return { eligible, category, cohorts, amount };
+}
+
+/** OB-TSI: met on an assessment; a college prep course is not an assessment. */
+function isAssessmentPass(subject: Outcome): boolean {
+  return subject.is_met && subject.rule_id !== 'TSI-CPC';
+}
+
+/** OB-COL: (OB-TSI and enrolled by the 10th day of fall) or an associate degree by August 31. */
+function checkCollege(record: StudentRecord, isTsiMet: boolean, inputs: ObInputs): Outcome {
+  if (inputs.associateDegree.is_met) return relabel(inputs.associateDegree, 'OB-COL');
+  if (!isTsiMet) return outcome('OB-TSI', false, 'below_cut', firstUnmet(inputs).evidence);
+  if (record.ps_enrolled_by_10th_day_fall !== true) {
+    return outcome('OB-COL', false, 'not_enrolled', { source: 'ps_enrolled_by_10th_day_fall' });
+  }
+  return outcome('OB-COL', true, 'met', { source: 'ps_enrolled_by_10th_day_fall', value: true });
+}
+
+/** OB-CAR: OB-TSI and an IBC (any TEA list, no POS) or a Level I/II certificate by August 31. */
+function checkCareer(
+  record: StudentRecord,
+  params: YearParameters,
+  window: StudentWindow,
+  isTsiMet: boolean,
+  inputs: ObInputs,
+): Outcome {
+  if (!isTsiMet) return outcome('OB-TSI', false, 'below_cut', firstUnmet(inputs).evidence);
+  if (inputs.levelCertificate.is_met) return relabel(inputs.levelCertificate, 'OB-CAR');
+  for (const ibc of record.ibc_earned ?? []) {
+    if (ibc.result_code !== '01') continue;
+    if (!isWithin(ibc.earned_date, window.start, window.august31After)) continue;
+    // Any TEA list, not the year's allowed lists [U]; the sunset and effective dates still apply.
+    if (!isOnValidList(ibc, ibc.lists, params)) continue;
+    return outcome('OB-CAR', true, 'met', {
+      source: 'ibc_earned',
+      code: ibc.code,
+      date: ibc.earned_date,
+    });
+  }
+  return outcome('OB-CAR', false, 'no_evidence');
+}
+
+function firstUnmet(inputs: ObInputs): Outcome {
+  return isAssessmentPass(inputs.ela) ? inputs.math : inputs.ela;
+}
+
+function relabel(source: Outcome, rule_id: string): Outcome {
+  return { ...source, rule_id: source.is_met ? rule_id : source.rule_id };
+}

@@ -1,0 +1,133 @@
+import PgBoss from 'pg-boss';
+import type { Database, Row, SqlExecutor, Transaction } from './database.js';
+import { APP_ROLE } from './sql-transaction.js';
+
+/** Schema pg-boss keeps its tables in, beside the product's own. */
+const JOB_SCHEMA = 'pgboss';
+
+/** One kind of background work: its queue name and what to do with each job. */
+export interface JobDefinition<P extends Record<string, unknown>> {
+  name: string;
+  /** Attempts after the first failure. */
+  retryLimit?: number;
+  /** Seconds before the first retry; doubled at each further one when `retryBackoff`. */
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  /** Handles one job. Payloads carry ids only; the handler re-reads what it needs. */
+  handle(payload: P, context: { jobId: string }): Promise<void>;
+}
+
+/** Options of the job queue. */
+export interface JobQueueOptions {
+  /** Seconds between polls for new jobs (pg-boss accepts 0.5 at the least). */
+  pollingIntervalSeconds?: number;
+}
+
+function executorFor(tx: Transaction): SqlExecutor {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      return { rows: await tx.query<Row>(text, values) };
+    },
+  };
+}
+
+/**
+ * Background jobs on pg-boss in the product's own database. `enqueue` runs inside the caller's
+ * transaction, so a change and the work it causes commit together or not at all.
+ */
+export class JobQueue {
+  readonly #boss: PgBoss;
+  readonly #db: Database;
+  readonly #definitions = new Map<string, JobDefinition<Record<string, unknown>>>();
+  readonly #options: JobQueueOptions;
+  #started = false;
+
+  constructor(db: Database, options: JobQueueOptions = {}) {
+    this.#db = db;
+    this.#options = options;
+    // pg-boss runs its own statements as the owner; it never touches tenant-owned tables.
+    this.#boss = new PgBoss({
+      db: db.ownerExecutor(),
+      schema: JOB_SCHEMA,
+      supervise: true,
+      schedule: false,
+      migrate: true,
+    } as unknown as PgBoss.ConstructorOptions);
+    this.#boss.on('error', () => undefined);
+  }
+
+  /** Declares a kind of job. Call before `start`. */
+  define<P extends Record<string, unknown>>(definition: JobDefinition<P>): void {
+    this.#definitions.set(definition.name, definition as unknown as JobDefinition<Record<string, unknown>>);
+  }
+
+  /** Creates pg-boss's schema and the declared queues, and lets the application role enqueue. */
+  async start(): Promise<void> {
+    if (this.#started) return;
+    await this.#boss.start();
+    for (const definition of this.#definitions.values()) {
+      await this.#boss.createQueue(definition.name, {
+        name: definition.name,
+        retryLimit: definition.retryLimit ?? 5,
+        retryDelay: definition.retryDelaySeconds ?? 5,
+        retryBackoff: definition.retryBackoff ?? true,
+      });
+    }
+    await this.#db.withOwner(async (tx) => {
+      await tx.query(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE}`);
+      await tx.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE}`);
+    });
+    this.#started = true;
+  }
+
+  /**
+   * Queues a job inside the caller's transaction.
+   * @param singletonKey when set, a second job with the same key is not queued while one waits.
+   * @returns the job id, or null when a singleton job was already waiting.
+   */
+  async enqueue(
+    tx: Transaction,
+    name: string,
+    payload: Record<string, unknown>,
+    options: { singletonKey?: string; startAfterSeconds?: number } = {},
+  ): Promise<string | null> {
+    if (!this.#definitions.has(name)) throw new TypeError(`job "${name}" is not defined`);
+    return this.#boss.send(name, payload, {
+      db: executorFor(tx),
+      singletonKey: options.singletonKey,
+      startAfter: options.startAfterSeconds,
+    } as PgBoss.SendOptions);
+  }
+
+  /** Starts polling every declared queue and running its handler, one job at a time per queue. */
+  async runWorkers(): Promise<void> {
+    await this.start();
+    for (const definition of this.#definitions.values()) {
+      await this.#boss.work(
+        definition.name,
+        { batchSize: 1, pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2 },
+        async (jobs: PgBoss.Job<Record<string, unknown>>[]) => {
+          for (const job of jobs) await definition.handle(job.data, { jobId: job.id });
+        },
+      );
+    }
+  }
+
+  /** Counts the jobs of a queue by state, for status pages and tests. */
+  async countByState(name: string): Promise<Record<string, number>> {
+    const rows = await this.#db.withOwner((tx) =>
+      tx.query<{ state: string; count: number }>(
+        `SELECT state, count(*)::int AS count FROM ${JOB_SCHEMA}.job WHERE name = $1 GROUP BY state`,
+        [name],
+      ),
+    );
+    return Object.fromEntries(rows.map((row) => [row.state, row.count]));
+  }
+
+  /** Stops polling; jobs in flight finish first (up to `timeoutMs`). */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.#started) return;
+    await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+    this.#started = false;
+  }
+}

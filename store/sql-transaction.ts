@@ -1,0 +1,34 @@
+import type { Queryable, Row, TenantTransaction, Transaction } from './database.js';
+
+/** The application role every request runs as; it owns no table, so row-level security binds it. */
+export const APP_ROLE = 'ccmr_app';
+
+/** Wraps a driver's query function into the Transaction interface. */
+export function makeTransaction(run: Queryable['query']): Transaction {
+  return {
+    query: run,
+    async one<T extends Row = Row>(text: string, params?: readonly unknown[]) {
+      const rows = await run<T>(text, params);
+      return rows[0] as T | undefined;
+    },
+  };
+}
+
+/** Switches a fresh transaction to the application role, and to the tenant when one is given. */
+export async function enterApplicationRole(tx: Transaction, tenantId?: string): Promise<void> {
+  await tx.query(`SET LOCAL ROLE ${APP_ROLE}`);
+  // is_local = true: the setting ends with the transaction, so a pooled connection never
+  // carries one district's context into the next request.
+  await tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId ?? '']);
+}
+
+export function bindTenant(tx: Transaction, tenantId: string): TenantTransaction {
+  return { ...tx, tenantId };
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Tenant ids come from our own routing tables; anything else is a programming error. */
+export function assertTenantId(tenantId: string): void {
+  if (!UUID_PATTERN.test(tenantId)) throw new TypeError('tenantId must be a UUID');
+}
