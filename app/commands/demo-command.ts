@@ -3,8 +3,12 @@ import { runWithContext } from './run-with-context.js';
 import { runServerUntilSignal } from '../process-lifecycle.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { demoLandingPath } from '../demo/demo-landing.js';
+import { serializeError } from '../logger.js';
 
-/** `ccmr demo`: the embedded server with the demo district, as `npm start` runs it. */
+/**
+ * `ccmr demo`: the embedded server with the demo district, as `npm start` runs it. The server
+ * answers at once; the district is generated behind it and the demo page shows its progress.
+ */
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
@@ -16,11 +20,13 @@ export function registerDemoCommand(program: Command): void {
           process.exitCode = 2;
           return;
         }
-        await seedDemo(context);
         await runServerUntilSignal(context, (server) => {
           process.stderr.write(
             `\nCCMR Readiness demo is running.\nOpen ${context.config.publicUrl}${demoLandingPath} ` +
               `(listening on ${server.url}). Stop with Ctrl+C.\n\n`,
+          );
+          seedDemo(context).catch((error: unknown) =>
+            context.logger.error({ event: 'demo.seed.failed', err: serializeError(error) }),
           );
         });
       }),
