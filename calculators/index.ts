@@ -17,7 +17,13 @@ export type { StudentWindow } from './student-window.js';
 export type * from './student-record.js';
 export type * from './student-result.js';
 export { INDICATOR_IDS } from './outcome.js';
-export type { Evidence, IndicatorExplanation, IndicatorId, Outcome, ReasonCode } from './outcome.js';
+export type {
+  Evidence,
+  IndicatorExplanation,
+  IndicatorId,
+  Outcome,
+  ReasonCode,
+} from './outcome.js';
 export { aggregateCcmrRate } from './aggregation/aggregate-ccmr-rate.js';
 export type { CcmrRate, RosterEntry } from './aggregation/aggregate-ccmr-rate.js';
 export { scaleComponent } from './aggregation/scale-component.js';

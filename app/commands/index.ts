@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerServerCommands } from './server-commands.js';
 import { registerTenantCommands } from './tenant-commands.js';
 import { registerDemoCommand } from './demo-command.js';
+import { registerEvaluateCommands } from './evaluate.js';
 
 /**
  * Every noun of the `ccmr` command line. Each area adds its own `register…Commands` function
@@ -11,6 +12,7 @@ const registrations: Array<(program: Command) => void> = [
   registerServerCommands,
   registerTenantCommands,
   registerDemoCommand,
+  registerEvaluateCommands,
 ];
 
 export function registerCommands(program: Command): void {

@@ -43,7 +43,10 @@ export interface CcmrRate {
  * @returns the rate, the component and scaled scores, the letter and the CTG figures.
  * @example aggregateCcmrRate(tenGraduatesNineMet, parametersFor(2025)).component_score // 90
  */
-export function aggregateCcmrRate(roster: readonly RosterEntry[], params: YearParameters): CcmrRate {
+export function aggregateCcmrRate(
+  roster: readonly RosterEntry[],
+  params: YearParameters,
+): CcmrRate {
   let graduates = 0;
   let metOther = 0;
   let sunsetOnly = 0;

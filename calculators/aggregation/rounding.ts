@@ -8,7 +8,11 @@
  * @returns the rounded percentage.
  * @example roundPercentHalfUp(26, 30, 1) // 86.7
  */
-export function roundPercentHalfUp(numerator: number, denominator: number, decimals: number): number {
+export function roundPercentHalfUp(
+  numerator: number,
+  denominator: number,
+  decimals: number,
+): number {
   const scale = 10 ** decimals;
   return Math.floor((200 * scale * numerator + denominator) / (2 * denominator)) / scale;
 }

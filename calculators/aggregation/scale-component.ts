@@ -10,7 +10,7 @@ export type Letter = 'A' | 'B' | 'C' | 'D' | 'F';
  *
  * @param raw - the component score, 0–100.
  * @param cuts - the year's cut scores.
- * @returns the scaled score (unrounded) and the letter.
+ * @returns the scaled score (whole number, half up [U]) and the letter.
  * @example scaleComponent(88, { A: 88, B: 78, C: 67, D: 56 }) // { scaled: 90, letter: 'A' }
  */
 export function scaleComponent(
@@ -33,7 +33,8 @@ export function scaleComponent(
     scaled = loScaled + ((raw - loRaw) * (hiScaled - loScaled)) / (hiRaw - loRaw);
     break;
   }
-  return { scaled, letter: letterFor(raw, cuts) };
+  // Nudged by a tiny epsilon so 91.5 stored as 91.49999… still rounds up.
+  return { scaled: Math.floor(scaled + 0.5 + 1e-9), letter: letterFor(raw, cuts) };
 }
 
 function letterFor(raw: number, cuts: YearParameters['aggregation']['cut_scores']): Letter {

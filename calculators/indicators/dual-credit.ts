@@ -49,5 +49,10 @@ export function evaluateDualCredit(
     cut: `${rules.dual_credit_ela_hours_min}/${rules.dual_credit_math_hours_min}/${rules.dual_credit_total_hours_min}`,
   };
   if (isMet) return outcome('COL-DC', true, 'met', evidence);
-  return outcome(total === 0 ? 'COL-DC' : 'A-DC-1', false, total === 0 ? 'not_earned' : 'below_cut', evidence);
+  return outcome(
+    total === 0 ? 'COL-DC' : 'A-DC-1',
+    false,
+    total === 0 ? 'not_earned' : 'below_cut',
+    evidence,
+  );
 }

@@ -29,7 +29,8 @@ export function evaluateIbc(
   window: StudentWindow,
 ): Outcome {
   const results = record.ibc_earned;
-  if (results === undefined || results.length === 0) return outcome('CAR-IBC', false, 'no_evidence');
+  if (results === undefined || results.length === 0)
+    return outcome('CAR-IBC', false, 'no_evidence');
   const closest = new ClosestScore();
   let sunsetOnly: Outcome | null = null;
   for (const ibc of results) {
@@ -60,7 +61,9 @@ export function evaluateIbc(
  * @returns true for a sunsetting certification.
  */
 export function isSunsettingIbc(ibc: IbcResult, params: YearParameters): boolean {
-  return ibc.lists.includes(params.ibc.sunset_list) && !ibc.lists.includes(params.ibc.successor_list);
+  return (
+    ibc.lists.includes(params.ibc.sunset_list) && !ibc.lists.includes(params.ibc.successor_list)
+  );
 }
 
 /**
@@ -73,7 +76,11 @@ export function isSunsettingIbc(ibc: IbcResult, params: YearParameters): boolean
  * @param params - the year's parameters.
  * @returns true when some list in `lists` can credit it on its earned date.
  */
-export function isOnValidList(ibc: IbcResult, lists: readonly string[], params: YearParameters): boolean {
+export function isOnValidList(
+  ibc: IbcResult,
+  lists: readonly string[],
+  params: YearParameters,
+): boolean {
   const rules = params.ibc;
   for (const list of ibc.lists) {
     if (!lists.includes(list)) continue;
@@ -108,10 +115,18 @@ interface IbcFailure {
 const NOT_EARNED: IbcFailure = { rule_id: 'CAR-IBC-EARNED', reason: 'not_earned', closeness: 0.3 };
 const LIST: IbcFailure = { rule_id: 'CAR-IBC-LIST', reason: 'list_not_allowed', closeness: 0.4 };
 const SUNSET: IbcFailure = { rule_id: 'CAR-IBC-LIST', reason: 'sunset_expired', closeness: 0.5 };
-const POS: IbcFailure = { rule_id: 'CAR-IBC-POS', reason: 'pos_requirement_not_met', closeness: 0.9 };
+const POS: IbcFailure = {
+  rule_id: 'CAR-IBC-POS',
+  reason: 'pos_requirement_not_met',
+  closeness: 0.9,
+};
 const TIMING: IbcFailure = { rule_id: 'CAR-IBC-TIMING', reason: 'outside_window', closeness: 0.8 };
 
-function checkIbc(ibc: IbcResult, params: YearParameters, window: StudentWindow): IbcFailure | null {
+function checkIbc(
+  ibc: IbcResult,
+  params: YearParameters,
+  window: StudentWindow,
+): IbcFailure | null {
   if (ibc.result_code !== '01') return NOT_EARNED;
   const rules = params.ibc;
   if (isSunsettingIbc(ibc, params)) {

@@ -19,7 +19,8 @@ export function evaluateOnRamps(
   window: StudentWindow,
 ): Outcome {
   const courses = record.onramps;
-  if (courses === undefined || courses.length === 0) return outcome('COL-ONR', false, 'no_evidence');
+  if (courses === undefined || courses.length === 0)
+    return outcome('COL-ONR', false, 'no_evidence');
   const cut = params.college.onramps_hours_min;
   let best: Outcome | null = null;
   let bestHours = -1;

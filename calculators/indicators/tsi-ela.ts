@@ -34,7 +34,8 @@ export function evaluateTsiEla(record: StudentRecord, params: YearParameters): O
         value: test.reading,
         cut: cuts.tsia1_reading_min,
       };
-      if (test.reading >= cuts.tsia1_reading_min) return outcome('TSI-TSIA1', true, 'met', evidence);
+      if (test.reading >= cuts.tsia1_reading_min)
+        return outcome('TSI-TSIA1', true, 'met', evidence);
       closest.offer('TSI-TSIA1', test.reading / cuts.tsia1_reading_min, evidence);
     }
   }

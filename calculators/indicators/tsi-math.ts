@@ -31,14 +31,27 @@ export function evaluateTsiMath(record: StudentRecord, params: YearParameters): 
     for (const test of record.tsia2) {
       if (test.math_crc !== undefined) {
         const crc = test.math_crc;
-        const evidence = scoreEvidence('tsia2', test.date, 'math_crc', crc, cuts.tsia2_math_crc_min);
+        const evidence = scoreEvidence(
+          'tsia2',
+          test.date,
+          'math_crc',
+          crc,
+          cuts.tsia2_math_crc_min,
+        );
         if (crc >= cuts.tsia2_math_crc_min) return outcome('TSI-TSIA2-MATH', true, 'met', evidence);
         closest.offer('TSI-TSIA2-MATH', crc / cuts.tsia2_math_crc_min, evidence);
       }
       if (test.math_diag !== undefined) {
         const diag = test.math_diag;
-        const evidence = scoreEvidence('tsia2', test.date, 'math_diag', diag, cuts.tsia2_math_diag_min);
-        if (diag >= cuts.tsia2_math_diag_min) return outcome('TSI-TSIA2-MATH', true, 'met', evidence);
+        const evidence = scoreEvidence(
+          'tsia2',
+          test.date,
+          'math_diag',
+          diag,
+          cuts.tsia2_math_diag_min,
+        );
+        if (diag >= cuts.tsia2_math_diag_min)
+          return outcome('TSI-TSIA2-MATH', true, 'met', evidence);
         closest.offer('TSI-TSIA2-MATH', diag / cuts.tsia2_math_diag_min, evidence);
       }
     }

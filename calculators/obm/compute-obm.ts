@@ -1,5 +1,12 @@
 import { roundPercentHalfUp } from '../aggregation/rounding.js';
-import type { ObmDomain, ObmProgram, ObmRequirement, ObmTable, ObmTarget, ObmVersion } from './obm-table.js';
+import type {
+  ObmDomain,
+  ObmProgram,
+  ObmRequirement,
+  ObmTable,
+  ObmTarget,
+  ObmVersion,
+} from './obm-table.js';
 import { OBM_TABLES } from './obm-tables.js';
 
 /** Input of one indicator: `[numerator, denominator]`, plus the reference rate for comparisons. */

@@ -189,7 +189,10 @@ const PTECH_ACCESS_2020: ObmTable = {
       },
     },
     { key: 'english_learners', targets: { excellence: within('english_learners', 5) } },
-    { key: 'students_with_disabilities', targets: { excellence: within('students_with_disabilities', 5) } },
+    {
+      key: 'students_with_disabilities',
+      targets: { excellence: within('students_with_disabilities', 5) },
+    },
   ],
 };
 
@@ -239,7 +242,10 @@ export const OBM_TABLES: readonly ObmTable[] = [
 ];
 
 function pair(key: string, designated: number, distinction: number) {
-  return { key, targets: { designated: share(key, designated), distinction: share(key, distinction) } };
+  return {
+    key,
+    targets: { designated: share(key, designated), distinction: share(key, distinction) },
+  };
 }
 
 function triple(
