@@ -17,17 +17,21 @@ const REDACTED_PATHS = [
 ];
 
 /**
- * Keeps only what identifies an error's kind: jose and axios errors carry the decoded token or
- * the request, so the default serializer (every enumerable property) must not be used.
+ * Keeps only what identifies an error's kind. jose and axios errors carry the decoded token or
+ * the request, and driver errors quote the offending value in their message, so for anything but
+ * our own AppError (whose messages we write) the message is left out and only the stack frames
+ * are kept.
  */
 export function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: 'non-error thrown', type: typeof error };
+  if (!(error instanceof Error)) return { type: typeof error };
   const code = (error as { code?: unknown }).code;
+  const isOwnError = typeof (error as { expose?: unknown }).expose === 'boolean' && typeof code === 'string';
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
   return {
     name: error.name,
     code: typeof code === 'string' ? code : undefined,
-    message: error.message,
-    stack: error.stack,
+    message: isOwnError ? error.message : undefined,
+    stack: frames.join('\n'),
   };
 }
 

@@ -13,7 +13,7 @@ export interface RequestLocals {
 /**
  * Gives each request its own id and child logger, and logs one line when it finishes. The id is
  * always generated here: an incoming X-Request-Id is not trusted (it could carry anything).
- * The path is logged without its query string, which may hold personal data.
+ * Only the route pattern is logged, never the concrete path or its query string.
  */
 export function assignRequestContext(logger: Logger) {
   return function requestContext(req: Request, res: Response, next: NextFunction): void {
@@ -27,7 +27,8 @@ export function assignRequestContext(logger: Logger) {
       const line = {
         event: 'http.request.completed',
         method: req.method,
-        route: req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.path,
+        // The route pattern, never the concrete path: an unmatched path could carry anything.
+        route: req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : '(unmatched)',
         status: res.statusCode,
         durationMs: Math.round(durationMs * 10) / 10,
         tenantId: res.locals.tenantId,
