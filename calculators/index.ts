@@ -40,3 +40,20 @@ export type {
 export { computeObm } from './obm/compute-obm.js';
 export type { ObmCount, ObmRequest, ObmResult } from './obm/compute-obm.js';
 export type { ObmDomain, ObmProgram, ObmVersion } from './obm/obm-table.js';
+export { findPathToReadiness } from './path/path-to-readiness.js';
+export type { MissingPiece, ReadinessPath, ReadinessRoute } from './path/route.js';
+export { projectCohort } from './projections/project-cohort.js';
+export type {
+  CohortProjection,
+  ProjectionOptions,
+  ProjectionStatus,
+  StudentProjection,
+} from './projections/project-cohort.js';
+export { applyPendingEvidence } from './projections/apply-pending-evidence.js';
+export { addEvidence, runWhatIf } from './projections/run-what-if.js';
+export type {
+  HypotheticalEvidence,
+  WhatIfChange,
+  WhatIfResult,
+  WhatIfSnapshot,
+} from './projections/run-what-if.js';
