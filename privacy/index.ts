@@ -1,0 +1,27 @@
+/**
+ * Privacy: who may see what (the access policy), the audit trail's verification and export,
+ * data requests (export, correct, delete), offboarding, de-identification and small-number
+ * masking, incident scoping, rate limits and session timeouts. Other folders import only this.
+ */
+export type { Viewer, ViewerRole, ViewerScope } from './viewer.js';
+export {
+  ACCESS_ACTIONS,
+  type AccessAction,
+  type AccessDecision,
+  type AccessReason,
+  type AccessResource,
+} from './access-resource.js';
+export { authorize } from './access-policy.js';
+export { assertAuthorized } from './assert-authorized.js';
+export { studentScopePredicate, type ScopePredicate } from './student-scope-sql.js';
+export { visibleStudentIds, type StudentFilter } from './visible-student-ids.js';
+export { loadStudentResource } from './load-student-resource.js';
+export { requireAccess, type AccessGuardContext, type ResourceResolver } from './require-access.js';
+export { auditRead } from './audit-read.js';
+export {
+  PrivacyForbidden,
+  PrivacyNoViewer,
+  PrivacyRateLimited,
+  PrivacyInputError,
+  type PrivacyErrorCode,
+} from './errors.js';
