@@ -1,10 +1,13 @@
 import type { AppContext } from './app-context.js';
+import { defineSkywardJobs } from '../integrations/skyward/index.js';
 
 /**
  * Every kind of background job the product runs. Each area adds its own `define…Jobs(context)`
  * function here, one line each; it calls `context.jobs.define(...)`.
  */
-const definers: Array<(context: AppContext) => void> = [];
+const definers: Array<(context: AppContext) => void> = [
+  defineSkywardJobs,
+];
 
 export function defineJobs(context: AppContext): void {
   for (const define of definers) define(context);

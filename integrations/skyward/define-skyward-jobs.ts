@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/app-context.js';
+import { SKYWARD_DELIVER_JOB } from './job-names.js';
+import { deliverPending } from './deliver-pending.js';
+
+const payloadSchema = z.object({ tenantId: z.uuid() });
+
+/**
+ * Declares the delivery job. A failed delivery (server down, refused login) throws, and the
+ * queue retries it with doubling delays: 30 s, 1 min, 2 min, … ten times.
+ * @param context the application context.
+ */
+export function defineSkywardJobs(context: AppContext): void {
+  context.jobs.define<{ tenantId: string }>({
+    name: SKYWARD_DELIVER_JOB,
+    retryLimit: 10,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    async handle(payload, { jobId }) {
+      const { tenantId } = payloadSchema.parse(payload);
+      const startedMs = Date.now();
+      const summary = await deliverPending(context, tenantId, { isJobRun: true });
+      context.logger.info(
+        {
+          event: 'skyward.delivery.completed',
+          tenantId,
+          jobId,
+          ...summary,
+          durationMs: Date.now() - startedMs,
+        },
+        'skyward delivery finished',
+      );
+    },
+  });
+}
