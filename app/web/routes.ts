@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { AppContext } from '../app-context.js';
 import { healthRoutes } from './health-routes.js';
 import { demoRoutes } from '../demo/demo-landing.js';
+import { mountViewRoutes } from '../../views/index.js';
 
 /**
  * Every area's HTTP routes. Each area exports a `mount…Routes(app, context)` function and adds
@@ -10,6 +11,7 @@ import { demoRoutes } from '../demo/demo-landing.js';
 const mounters: Array<(app: Express, context: AppContext) => void | Promise<void>> = [
   (app, context) => void app.use(healthRoutes(context)),
   (app, context) => void (context.config.demo && app.use(demoRoutes(context))),
+  mountViewRoutes,
 ];
 
 export async function mountRoutes(app: Express, context: AppContext): Promise<void> {

@@ -1,0 +1,25 @@
+import express, { type Express } from 'express';
+import { join } from 'node:path';
+import type { AppContext } from '../app/app-context.js';
+import { locateViewsFolder } from './render/views-folder.js';
+import { studentCardRouter } from './routes/student-card-route.js';
+
+/**
+ * Mounts the widgets' static files (`/static/`, cacheable: they hold no student data) and every
+ * widget route. The widget routes expect the launch session middleware to have set
+ * `res.locals.viewer`.
+ *
+ * @param app - the Express application.
+ * @param context - the application context.
+ */
+export function mountViewRoutes(app: Express, context: AppContext): void {
+  app.use(
+    '/static',
+    express.static(join(locateViewsFolder(), 'static'), {
+      index: false,
+      fallthrough: true,
+      maxAge: '1h',
+    }),
+  );
+  app.use(studentCardRouter(context));
+}
