@@ -33,8 +33,8 @@ export function evaluateStudent(record: StudentRecord, params?: YearParameters):
   const p = params ?? parametersFor(record.accountability_year);
   const window = windowOf(record);
 
-  const ela = evaluateTsiEla(record, p);
-  const math = evaluateTsiMath(record, p);
+  const ela = evaluateTsiEla(record, p, window);
+  const math = evaluateTsiMath(record, p, window);
   const tsi = explainTsi(ela, math);
   const associateDegree = evaluateAssociateDegree(record, window);
   const levelCertificate = evaluateLevelCertificate(record, window);

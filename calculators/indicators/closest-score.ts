@@ -27,6 +27,17 @@ export class ClosestScore {
   }
 
   /**
+   * Offers a test taken after the window closed: shown only when nothing else was offered.
+   *
+   * @param ruleId - the rule the test would have been measured against.
+   * @param source - the record array, e.g. `sat`.
+   * @param date - the test date.
+   */
+  offerLate(ruleId: string, source: string, date: string): void {
+    this.offer(ruleId, 0, { source, date }, 'outside_window');
+  }
+
+  /**
    * The unmet outcome to report.
    *
    * @param emptyRuleId - the rule ID to cite when nothing was offered.

@@ -1,6 +1,7 @@
 import { outcome, type Evidence, type Outcome } from '../outcome.js';
 import type { YearParameters } from '../parameters/year-parameters.js';
 import type { StudentRecord } from '../student-record.js';
+import type { StudentWindow } from '../student-window.js';
 import { checkCollegePrep } from './tsi-college-prep.js';
 import { ClosestScore } from './closest-score.js';
 
@@ -10,14 +11,19 @@ import { ClosestScore } from './closest-score.js';
  * college prep course so that the Outcomes Bonus (which ignores courses, OB-TSI) can reuse the
  * result: an outcome decided by `TSI-CPC` is not an assessment pass.
  *
- * TSI-WINDOW: no date window applies; results before grade 9 count.
+ * TSI-WINDOW: results before grade 9 count and no 5-year validity applies; WIN-HS's default
+ * end (the graduation date) does apply [U].
  *
  * @param record - the §3 record.
  * @param params - the year's parameters.
  * @returns the deciding outcome, or the closest attempt when not met.
  * @example evaluateTsiEla({ sat: [{ date: '2023-10-07', ebrw: 480 }], ... }, p).rule_id // 'TSI-SAT'
  */
-export function evaluateTsiEla(record: StudentRecord, params: YearParameters): Outcome {
+export function evaluateTsiEla(
+  record: StudentRecord,
+  params: YearParameters,
+  window: StudentWindow,
+): Outcome {
   const cuts = params.tsi;
   const closest = new ClosestScore();
 
@@ -25,6 +31,10 @@ export function evaluateTsiEla(record: StudentRecord, params: YearParameters): O
   let tsia1Essay = -1;
   if (tsia1 !== undefined) {
     for (const test of tsia1) {
+      if (test.date > window.end) {
+        closest.offerLate('TSI-TSIA1', 'tsia1', test.date);
+        continue;
+      }
       if (test.essay !== undefined && test.essay > tsia1Essay) tsia1Essay = test.essay;
       if (test.reading === undefined) continue;
       const evidence: Evidence = {
@@ -40,13 +50,17 @@ export function evaluateTsiEla(record: StudentRecord, params: YearParameters): O
     }
   }
 
-  const tsia2 = checkTsia2Elar(record, params, tsia1Essay, closest);
+  const tsia2 = checkTsia2Elar(record, params, window.end, tsia1Essay, closest);
   if (tsia2 !== null) return tsia2;
 
   const sat = record.sat;
   if (sat !== undefined) {
     for (const test of sat) {
       if (test.ebrw === undefined || test.date < cuts.sat_first_date) continue;
+      if (test.date > window.end) {
+        closest.offerLate('TSI-SAT', 'sat', test.date);
+        continue;
+      }
       const evidence: Evidence = {
         source: 'sat',
         date: test.date,
@@ -59,7 +73,7 @@ export function evaluateTsiEla(record: StudentRecord, params: YearParameters): O
     }
   }
 
-  const act = checkActEla(record, params, closest);
+  const act = checkActEla(record, params, window.end, closest);
   if (act !== null) return act;
 
   return checkCollegePrep(record, params, 'ELA', closest) ?? closest.toOutcome();
@@ -69,6 +83,7 @@ export function evaluateTsiEla(record: StudentRecord, params: YearParameters): O
 function checkTsia2Elar(
   record: StudentRecord,
   params: YearParameters,
+  end: string,
   tsia1Essay: number,
   closest: ClosestScore,
 ): Outcome | null {
@@ -80,6 +95,10 @@ function checkTsia2Elar(
   let essay = -1;
   let date = tests[0].date;
   for (const test of tests) {
+    if (test.date > end) {
+      closest.offerLate('TSI-TSIA2-ELAR', 'tsia2', test.date);
+      continue;
+    }
     if (test.elar_crc !== undefined && test.elar_crc > crc) {
       crc = test.elar_crc;
       date = test.date;
@@ -121,12 +140,17 @@ function checkTsia2Elar(
 function checkActEla(
   record: StudentRecord,
   params: YearParameters,
+  end: string,
   closest: ClosestScore,
 ): Outcome | null {
   const tests = record.act;
   if (tests === undefined) return null;
   const cuts = params.tsi;
   for (const test of tests) {
+    if (test.date > end) {
+      closest.offerLate('TSI-ACT-NEW', 'act', test.date);
+      continue;
+    }
     const isNew = test.date >= cuts.act_new_from_date;
     if (!isNew && test.composite !== undefined && test.english !== undefined) {
       const evidence: Evidence = {

@@ -1,6 +1,7 @@
 import { outcome, type Evidence, type Outcome } from '../outcome.js';
 import type { YearParameters } from '../parameters/year-parameters.js';
 import type { StudentRecord } from '../student-record.js';
+import type { StudentWindow } from '../student-window.js';
 import { checkCollegePrep } from './tsi-college-prep.js';
 import { ClosestScore } from './closest-score.js';
 
@@ -14,12 +15,20 @@ import { ClosestScore } from './closest-score.js';
  * @returns the deciding outcome, or the closest attempt when not met.
  * @example evaluateTsiMath({ tsia2: [{ date: '2023-09-14', math_crc: 950 }], ... }, p).is_met // true
  */
-export function evaluateTsiMath(record: StudentRecord, params: YearParameters): Outcome {
+export function evaluateTsiMath(
+  record: StudentRecord,
+  params: YearParameters,
+  window: StudentWindow,
+): Outcome {
   const cuts = params.tsi;
   const closest = new ClosestScore();
 
   if (record.tsia1 !== undefined) {
     for (const test of record.tsia1) {
+      if (test.date > window.end) {
+        closest.offerLate('TSI-TSIA1', 'tsia1', test.date);
+        continue;
+      }
       if (test.math === undefined) continue;
       const evidence = scoreEvidence('tsia1', test.date, 'math', test.math, cuts.tsia1_math_min);
       if (test.math >= cuts.tsia1_math_min) return outcome('TSI-TSIA1', true, 'met', evidence);
@@ -29,6 +38,10 @@ export function evaluateTsiMath(record: StudentRecord, params: YearParameters): 
 
   if (record.tsia2 !== undefined) {
     for (const test of record.tsia2) {
+      if (test.date > window.end) {
+        closest.offerLate('TSI-TSIA2-MATH', 'tsia2', test.date);
+        continue;
+      }
       if (test.math_crc !== undefined) {
         const crc = test.math_crc;
         const evidence = scoreEvidence(
@@ -60,13 +73,17 @@ export function evaluateTsiMath(record: StudentRecord, params: YearParameters): 
   if (record.sat !== undefined) {
     for (const test of record.sat) {
       if (test.math === undefined || test.date < cuts.sat_first_date) continue;
+      if (test.date > window.end) {
+        closest.offerLate('TSI-SAT', 'sat', test.date);
+        continue;
+      }
       const evidence = scoreEvidence('sat', test.date, 'math', test.math, cuts.sat_math_min);
       if (test.math >= cuts.sat_math_min) return outcome('TSI-SAT', true, 'met', evidence);
       closest.offer('TSI-SAT', test.math / cuts.sat_math_min, evidence);
     }
   }
 
-  const act = checkActMath(record, params, closest);
+  const act = checkActMath(record, params, window.end, closest);
   if (act !== null) return act;
 
   return checkCollegePrep(record, params, 'MATH', closest) ?? closest.toOutcome();
@@ -76,6 +93,7 @@ export function evaluateTsiMath(record: StudentRecord, params: YearParameters): 
 function checkActMath(
   record: StudentRecord,
   params: YearParameters,
+  end: string,
   closest: ClosestScore,
 ): Outcome | null {
   const tests = record.act;
@@ -83,6 +101,10 @@ function checkActMath(
   const cuts = params.tsi;
   for (const test of tests) {
     if (test.math === undefined) continue;
+    if (test.date > end) {
+      closest.offerLate('TSI-ACT-NEW', 'act', test.date);
+      continue;
+    }
     const isNew = test.date >= cuts.act_new_from_date;
     if (!isNew && test.composite !== undefined) {
       const evidence: Evidence = {

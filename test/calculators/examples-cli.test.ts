@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -88,6 +90,66 @@ describe('ccmr evaluate and aggregate against every case of examples.json', func
 
   it('rejects an aggregate request of an unknown kind with exit code 2', async () => {
     const run = await runCli(['aggregate', '-'], JSON.stringify({ kind: 'nonsense' }));
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /ERR_CALC_INVALID_INPUT/);
+  });
+});
+
+describe('ccmr evaluate options', function () {
+  this.timeout(60_000);
+  const dir = mkdtempSync(join(tmpdir(), 'ccmr-evaluate-'));
+  const record = {
+    student_id: 'P1',
+    graduated: true,
+    grade9_start_date: '2021-08-16',
+    graduation_date: '2025-05-30',
+    college_prep: [{ subject: 'ELA', completed_with_credit: true, grade_level: 11 }],
+    sat: [{ date: '2024-10-05', math: 560 }],
+    unknown_field: 'dropped',
+  };
+
+  it('takes the year from the graduation date when the record has none (class of 2025 → 2026)', async () => {
+    const run = await runCli(['evaluate'], JSON.stringify(record));
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.accountability_year, 2026);
+    assert.equal(result.ccmr_met, true);
+    assert.equal('unknown_field' in result, false);
+  });
+
+  it('applies --year over the record', async () => {
+    const run = await runCli(['evaluate', '--year', '2027'], JSON.stringify(record));
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.accountability_year, 2027);
+    // A grade-11 college prep course does not count in 2027 (TSI-CPC-YEAR).
+    assert.equal(result.ccmr_met, false);
+  });
+
+  it('applies district overrides from --params, for all years and by year', async () => {
+    const file = join(dir, 'params.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ by_year: { '2027': { college_prep: { allowed_grade_levels: [11, 12] } } } }),
+    );
+    const run = await runCli(
+      ['evaluate', '--year', '2027', '--params', file],
+      JSON.stringify(record),
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).ccmr_met, true);
+  });
+
+  it('rejects a --params file with an unknown setting with exit code 2', async () => {
+    const file = join(dir, 'bad-params.json');
+    writeFileSync(file, JSON.stringify({ tsi: { sat_ebrw: 470 } }));
+    const run = await runCli(['evaluate', '--params', file], JSON.stringify(record));
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /ERR_CALC_INVALID_PARAMS/);
+  });
+
+  it('rejects an unsupported --year with exit code 2', async () => {
+    const run = await runCli(['evaluate', '--year', '2031'], JSON.stringify(record));
     assert.equal(run.code, 2);
     assert.match(run.stderr, /ERR_CALC_INVALID_INPUT/);
   });
