@@ -25,3 +25,23 @@ export {
   PrivacyInputError,
   type PrivacyErrorCode,
 } from './errors.js';
+export {
+  DEFAULT_CONTRACT_PARAMETERS,
+  loadContractParameters,
+  saveContractParameters,
+  type ContractParameters,
+} from './contract-parameters.js';
+export {
+  sessionTimeoutsFrom,
+  loadSessionTimeouts,
+  isSessionExpired,
+  type SessionTimeouts,
+} from './session-timeouts.js';
+export {
+  verifyAuditChain,
+  type AuditVerification,
+  type AuditProblem,
+} from './audit/verify-audit-chain.js';
+export { recordAuditCheckpoint, type AuditCheckpoint } from './audit/audit-checkpoint.js';
+export { exportAuditLog, type AuditExport, type ExportActor } from './audit/export-audit-log.js';
+export type { StoredAuditEvent } from './audit/audit-rows.js';

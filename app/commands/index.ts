@@ -3,6 +3,7 @@ import { registerServerCommands } from './server-commands.js';
 import { registerTenantCommands } from './tenant-commands.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEvaluateCommands } from './evaluate.js';
+import { registerAuditCommands } from './audit-commands.js';
 
 /**
  * Every noun of the `ccmr` command line. Each area adds its own `register…Commands` function
@@ -13,6 +14,7 @@ const registrations: Array<(program: Command) => void> = [
   registerTenantCommands,
   registerDemoCommand,
   registerEvaluateCommands,
+  registerAuditCommands,
 ];
 
 export function registerCommands(program: Command): void {
