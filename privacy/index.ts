@@ -45,3 +45,16 @@ export {
 export { recordAuditCheckpoint, type AuditCheckpoint } from './audit/audit-checkpoint.js';
 export { exportAuditLog, type AuditExport, type ExportActor } from './audit/export-audit-log.js';
 export type { StoredAuditEvent } from './audit/audit-rows.js';
+export {
+  maskAggregates,
+  TEA_MASKING_RULES,
+  type AggregateGroup,
+  type MaskedGroup,
+  type MaskingRules,
+  type MaskReason,
+} from './deidentify/mask-aggregates.js';
+export { checkKAnonymity, type KAnonymityReport } from './deidentify/k-anonymity.js';
+export {
+  exportDeidentifiedAggregates,
+  type DeidentifiedAggregates,
+} from './deidentify/export-deidentified-aggregates.js';
