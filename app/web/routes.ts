@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { healthRoutes } from './health-routes.js';
 import { demoRoutes } from '../demo/demo-landing.js';
 import { mountViewRoutes } from '../../views/index.js';
+import { mountLtiRoutes } from '../../lti/index.js';
 
 /**
  * Every area's HTTP routes. Each area exports a `mount…Routes(app, context)` function and adds
@@ -11,6 +12,7 @@ import { mountViewRoutes } from '../../views/index.js';
 const mounters: Array<(app: Express, context: AppContext) => void | Promise<void>> = [
   (app, context) => void app.use(healthRoutes(context)),
   (app, context) => void (context.config.demo && app.use(demoRoutes(context))),
+  (app, context) => mountLtiRoutes(app, context).then(() => undefined),
   mountViewRoutes,
 ];
 

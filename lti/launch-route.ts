@@ -1,0 +1,214 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { LtiTool } from './lti-tool.js';
+import { readLoginState, stashPendingToken, type LoginState } from './login-states.js';
+import { findRegistrationById, type Registration } from './registrations.js';
+import { validateLaunch, type LaunchTrace } from './launch-validator.js';
+import { readCookie, SESSION_COOKIE, SESSION_QUERY_PARAM } from './session-middleware.js';
+import { stateCookieName } from './login-route.js';
+import { completeLaunch } from './complete-launch.js';
+import type { SessionTransport } from './launch-sessions.js';
+import { renderPage } from './html-page.js';
+import { answerRejection } from './rejections.js';
+import { LtiError } from './errors.js';
+
+const LAUNCH_BODY = z.object({
+  id_token: z.string().max(65536).optional(),
+  state: z.string().max(512).optional(),
+  lti_storage_target: z.string().max(255).optional(),
+});
+
+const RESUME_BODY = z.object({
+  state: z.string().max(512),
+  stored_state: z.string().max(512),
+  stored_nonce: z.string().max(512),
+});
+
+/**
+ * Creates the handler of the launch (`POST /lti/launch`, the redirect_uri): binds the state to
+ * the browser by its cookie, or, with cookies blocked and platform storage offered, keeps the
+ * token and asks the browser to prove the state from platform storage first.
+ */
+export function handleLaunch(tool: LtiTool) {
+  return async function receiveLaunch(req: Request, res: Response): Promise<void> {
+    const trace: LaunchTrace & { registrationId?: string } = {};
+    try {
+      const body = LAUNCH_BODY.parse(req.body ?? {});
+      const state = requireState(body.state);
+      const idToken = requireToken(body.id_token);
+      const loginState = await readLoginState(tool.host.db, state, tool.now());
+      const registration = await requireRegistration(tool, loginState);
+      trace.registrationId = registration.id;
+
+      if (isStateCookieBound(req, state)) {
+        await finishLaunch(
+          tool,
+          res,
+          { idToken, loginState, registration, transport: 'cookie' },
+          trace,
+        );
+        return;
+      }
+      if (!loginState.usesPlatformStorage && body.lti_storage_target === undefined) {
+        throw new LtiError(
+          'ERR_LTI_STATE_MISMATCH',
+          'this launch was not started in this browser',
+          { status: 401 },
+        );
+      }
+      await stashPendingToken(tool.host.db, state, idToken);
+      sendStorageProofPage(res, loginState, registration, body.lti_storage_target ?? '_parent');
+    } catch (error) {
+      if (!(await answerRejection(tool, res, error, rejectionAudit(trace)))) throw error;
+    }
+  };
+}
+
+/**
+ * Creates the handler of `POST /lti/launch/resume`: the browser sends back the state and nonce
+ * it read from platform storage (standards §1.8); matching them binds the state to this browser,
+ * and the kept token is validated as any other.
+ */
+export function handleLaunchResume(tool: LtiTool) {
+  return async function resumeLaunch(req: Request, res: Response): Promise<void> {
+    const trace: LaunchTrace & { registrationId?: string } = {};
+    try {
+      const parsed = RESUME_BODY.safeParse(req.body ?? {});
+      if (!parsed.success)
+        throw new LtiError('ERR_LTI_STATE_MISSING', 'the launch lost its state', { status: 401 });
+      const { state, stored_state: storedState, stored_nonce: storedNonce } = parsed.data;
+      const loginState = await readLoginState(tool.host.db, state, tool.now());
+      const registration = await requireRegistration(tool, loginState);
+      trace.registrationId = registration.id;
+      if (storedState !== state || storedNonce !== loginState.nonce || !loginState.pendingIdToken) {
+        throw new LtiError(
+          'ERR_LTI_STATE_MISMATCH',
+          'this launch was not started in this browser',
+          { status: 401 },
+        );
+      }
+      const idToken = loginState.pendingIdToken;
+      await finishLaunch(
+        tool,
+        res,
+        { idToken, loginState, registration, transport: 'query' },
+        trace,
+      );
+    } catch (error) {
+      if (!(await answerRejection(tool, res, error, rejectionAudit(trace)))) throw error;
+    }
+  };
+}
+
+function rejectionAudit(trace: LaunchTrace & { registrationId?: string }) {
+  return {
+    action: 'lti.launch.rejected',
+    tenantId: trace.tenantId,
+    registrationId: trace.registrationId,
+  };
+}
+
+function requireState(state: string | undefined): string {
+  if (!state)
+    throw new LtiError('ERR_LTI_STATE_MISSING', 'the launch has no state', { status: 401 });
+  return state;
+}
+
+function requireToken(idToken: string | undefined): string {
+  if (!idToken)
+    throw new LtiError('ERR_LTI_MALFORMED_TOKEN', 'the launch has no id_token', { status: 401 });
+  return idToken;
+}
+
+async function requireRegistration(tool: LtiTool, loginState: LoginState): Promise<Registration> {
+  const registration = await findRegistrationById(tool.host.db, loginState.registrationId);
+  if (!registration || registration.status !== 'active') {
+    throw new LtiError(
+      'ERR_LTI_REGISTRATION_INACTIVE',
+      'this platform registration is not active',
+      { status: 403 },
+    );
+  }
+  return registration;
+}
+
+// Security Framework §7.3.1: the state cookie set at login proves this browser started it.
+function isStateCookieBound(req: Request, state: string): boolean {
+  return readCookie(req, stateCookieName(state)) === state;
+}
+
+async function finishLaunch(
+  tool: LtiTool,
+  res: Response,
+  input: {
+    idToken: string;
+    loginState: LoginState;
+    registration: Registration;
+    transport: SessionTransport;
+  },
+  trace: LaunchTrace,
+): Promise<void> {
+  const verified = await validateLaunch(
+    tool.host.db,
+    tool.platformKeys,
+    {
+      idToken: input.idToken,
+      loginState: input.loginState,
+      registration: input.registration,
+      now: tool.now(),
+      mode: tool.mode,
+    },
+    trace,
+  );
+  const opened = await completeLaunch(tool, verified, input.registration, input.transport);
+  res.clearCookie(stateCookieName(input.loginState.state), {
+    path: '/lti/',
+    secure: true,
+    sameSite: 'none',
+  });
+  res.locals.tenantId = verified.tenantId;
+  res.locals.log?.info({
+    event: 'lti.launch.accepted',
+    tenantId: verified.tenantId,
+    launchId: opened.sessionId,
+    role: opened.role,
+  });
+  const next = new URL(opened.path, 'http://tool.invalid');
+  if (input.transport === 'cookie') {
+    res.cookie(SESSION_COOKIE, opened.token, {
+      httpOnly: true,
+      secure: true,
+      sameSite: 'none',
+      path: '/',
+    });
+  } else {
+    next.searchParams.set(SESSION_QUERY_PARAM, opened.token);
+  }
+  res.redirect(303, `${next.pathname}${next.search}`);
+}
+
+function sendStorageProofPage(
+  res: Response,
+  loginState: LoginState,
+  registration: Registration,
+  target: string,
+): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.type('html').send(
+    renderPage({
+      title: 'Opening CCMR Readiness',
+      bodyHtml:
+        '<p>Opening CCMR Readiness…</p>' +
+        '<form id="lti-resume" method="post" action="/lti/launch/resume">' +
+        `<input type="hidden" name="state" value=""><input type="hidden" name="stored_state" value="">` +
+        `<input type="hidden" name="stored_nonce" value=""></form>`,
+      scripts: ['/lti/assets/platform-storage.js', '/lti/assets/storage-launch.js'],
+      data: {
+        state: loginState.state,
+        nonce: loginState.nonce,
+        'platform-origin': new URL(registration.authUrl).origin,
+        'storage-target': target,
+      },
+    }),
+  );
+}

@@ -1,0 +1,189 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Viewer } from '../privacy/index.js';
+import { appendAudit, type Database, type TenantTransaction } from '../store/index.js';
+import type { LaunchContext, DeepLinkingSettings, VerifiedLaunch } from './launch-claims.js';
+import { randomToken } from './login-states.js';
+import { LTI_LIFETIMES } from './lti-options.js';
+import { LtiError } from './errors.js';
+
+/** How the browser carries its session: a cookie, or (cookies blocked) a query parameter. */
+export type SessionTransport = 'cookie' | 'query';
+
+/** A launch as stored for its session. */
+export interface StoredLaunch {
+  id: string;
+  registrationId: string;
+  deploymentId: string;
+  messageType: string;
+  viewer: Viewer;
+  context: Partial<LaunchContext>;
+  deepLinking: (DeepLinkingSettings & { issuer: string; clientId: string }) | null;
+  widget: string;
+}
+
+/** An open session, found by its token. */
+export interface OpenSession {
+  sessionId: string;
+  tenantId: string;
+  transport: SessionTransport;
+}
+
+function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+function lifetimes(transport: SessionTransport) {
+  return transport === 'cookie'
+    ? {
+        idle: LTI_LIFETIMES.cookieSessionIdleSeconds,
+        absolute: LTI_LIFETIMES.cookieSessionAbsoluteSeconds,
+      }
+    : {
+        idle: LTI_LIFETIMES.querySessionIdleSeconds,
+        absolute: LTI_LIFETIMES.querySessionAbsoluteSeconds,
+      };
+}
+
+/**
+ * Opens the session of an accepted launch: the launch (viewer, context, deep-linking return) is
+ * stored under the district's isolation with its audit event, and the session token's hash in
+ * the routing table. The token itself is returned once and stored nowhere.
+ * @returns the session id (also the viewer's launchId) and its token.
+ */
+export async function openLaunchSession(
+  db: Database,
+  input: {
+    launch: VerifiedLaunch;
+    viewer: Omit<Viewer, 'launchId'>;
+    widget: string;
+    clientId: string;
+    transport: SessionTransport;
+  },
+  now: Date,
+): Promise<{ sessionId: string; token: string }> {
+  const sessionId = randomUUID();
+  const token = randomToken();
+  const { launch } = input;
+  const life = lifetimes(input.transport);
+  await db.withTenant(launch.tenantId, (tx) => storeLaunch(tx, sessionId, input, now));
+  await db.withSystem((tx) =>
+    tx.query(
+      `INSERT INTO lti_sessions (id, token_hash, owner_tenant_id, transport, created_at, last_seen_at,
+         idle_expires_at, absolute_expires_at) VALUES ($1,$2,$3,$4,$5,$5,$6,$7)`,
+      [
+        sessionId,
+        hashToken(token),
+        launch.tenantId,
+        input.transport,
+        now,
+        new Date(now.getTime() + life.idle * 1000),
+        new Date(now.getTime() + life.absolute * 1000),
+      ],
+    ),
+  );
+  return { sessionId, token };
+}
+
+async function storeLaunch(
+  tx: TenantTransaction,
+  sessionId: string,
+  input: Parameters<typeof openLaunchSession>[1],
+  now: Date,
+): Promise<void> {
+  const { launch, viewer } = input;
+  const deepLinking = launch.deepLinking
+    ? { ...launch.deepLinking, issuer: launch.issuer, clientId: input.clientId }
+    : null;
+  const context = launch.context
+    ? { label: launch.context.label, title: launch.context.title }
+    : {};
+  await tx.query(
+    `INSERT INTO lti_launches (tenant_id, id, registration_id, deployment_id, message_type, viewer,
+       context, deep_linking, widget, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    [
+      tx.tenantId,
+      sessionId,
+      launch.registrationId,
+      launch.deploymentId,
+      launch.messageType,
+      JSON.stringify({ ...viewer, launchId: sessionId }),
+      JSON.stringify(context),
+      deepLinking && JSON.stringify(deepLinking),
+      input.widget,
+      now,
+    ],
+  );
+  await appendAudit(
+    tx,
+    {
+      actorType: 'user',
+      actorId: viewer.personId,
+      action: 'lti.launch.accepted',
+      resourceType: 'lti_launch',
+      resourceId: sessionId,
+      launchId: sessionId,
+      outcome: 'ok',
+      detail: { role: viewer.role, messageType: launch.messageType, transport: input.transport },
+    },
+    now,
+  );
+}
+
+/**
+ * Finds the open session of a token and extends its idle timeout.
+ * @throws LtiError ERR_LTI_SESSION_EXPIRED (idle or absolute timeout passed),
+ *   ERR_LTI_SESSION_REQUIRED (no such session)
+ */
+export async function touchSession(db: Database, token: string, now: Date): Promise<OpenSession> {
+  return db.withSystem(async (tx) => {
+    const row = await tx.one<{
+      id: string;
+      owner_tenant_id: string;
+      transport: SessionTransport;
+      idle_expires_at: Date;
+      absolute_expires_at: Date;
+    }>(
+      'SELECT id, owner_tenant_id, transport, idle_expires_at, absolute_expires_at FROM lti_sessions WHERE token_hash = $1',
+      [hashToken(token)],
+    );
+    if (!row)
+      throw new LtiError('ERR_LTI_SESSION_REQUIRED', 'open this tool from your course or portal', {
+        status: 401,
+      });
+    if (row.idle_expires_at <= now || row.absolute_expires_at <= now) {
+      throw new LtiError('ERR_LTI_SESSION_EXPIRED', 'your session has ended; open the tool again', {
+        status: 401,
+      });
+    }
+    const idleUntil = new Date(now.getTime() + lifetimes(row.transport).idle * 1000);
+    await tx.query(
+      'UPDATE lti_sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1',
+      [row.id, now, idleUntil],
+    );
+    return { sessionId: row.id, tenantId: row.owner_tenant_id, transport: row.transport };
+  });
+}
+
+/**
+ * Reads the launch of a session inside its district.
+ * @throws LtiError ERR_LTI_SESSION_REQUIRED when the launch is gone (offboarded district).
+ */
+export async function readLaunch(tx: TenantTransaction, sessionId: string): Promise<StoredLaunch> {
+  const row = await tx.one<Record<string, unknown>>('SELECT * FROM lti_launches WHERE id = $1', [
+    sessionId,
+  ]);
+  if (!row)
+    throw new LtiError('ERR_LTI_SESSION_REQUIRED', 'open this tool from your course or portal', {
+      status: 401,
+    });
+  return {
+    id: row.id as string,
+    registrationId: row.registration_id as string,
+    deploymentId: row.deployment_id as string,
+    messageType: row.message_type as string,
+    viewer: row.viewer as Viewer,
+    context: row.context as Partial<LaunchContext>,
+    deepLinking: (row.deep_linking as StoredLaunch['deepLinking']) ?? null,
+    widget: row.widget as string,
+  };
+}
