@@ -1,5 +1,6 @@
 import type { AppContext } from './app-context.js';
 import { defineSkywardJobs } from '../integrations/skyward/index.js';
+import { defineResultsJobs } from './results/index.js';
 
 /**
  * Every kind of background job the product runs. Each area adds its own `define…Jobs(context)`
@@ -7,6 +8,7 @@ import { defineSkywardJobs } from '../integrations/skyward/index.js';
  */
 const definers: Array<(context: AppContext) => void> = [
   defineSkywardJobs,
+  defineResultsJobs,
 ];
 
 export function defineJobs(context: AppContext): void {

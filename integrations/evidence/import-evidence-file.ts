@@ -1,0 +1,99 @@
+import { loadIbcList } from '../ibc-list/index.js';
+import { applyImport } from './apply-import.js';
+import { loadColumnMapping } from './column-mappings.js';
+import { EvidenceRowsRejected, type RowIssue } from './errors.js';
+import type { EvidenceActor, EvidenceContext } from './evidence-context.js';
+import type { ImportType } from './layout.js';
+import { layoutFor } from './layouts/index.js';
+import { StudentMatcher, type UnmatchedReason } from './match-students.js';
+import { previewImport } from './preview-import.js';
+
+/** One evidence file to import. */
+export interface ImportRequest {
+  type: ImportType | string;
+  /** File name for messages (never stored). */
+  fileName: string;
+  content: string | Buffer;
+  /** Validate and match only; write nothing. */
+  isDryRun?: boolean;
+  /** Refuse the file when any row matches no student with certainty. */
+  requireMatch?: boolean;
+  actor: EvidenceActor;
+}
+
+/** The outcome of an import or a dry run (the CLI's summary line). */
+export interface ImportSummary {
+  importType: ImportType;
+  importId: string | null;
+  isDryRun: boolean;
+  rows: number;
+  /** Matched rows (dry run) or rows that changed something (applied). */
+  applied: number;
+  unmatched: number;
+  errors: number;
+  students: number;
+  unmatchedRows: Array<{ row: number; reason: UnmatchedReason }>;
+}
+
+/**
+ * Imports one evidence file for a district in one transaction: read, validate every row, match
+ * students, and, if no row has a problem, apply everything (or, for a dry run, nothing).
+ * Re-importing the same file changes nothing. Affected students' results are recomputed by the
+ * queued `results.recompute` job.
+ *
+ * @param context - database, keys, queue, clock.
+ * @param tenantId - the district.
+ * @param request - the file and options.
+ * @returns the summary.
+ * @throws UnknownImportType (ERR_EVIDENCE_UNKNOWN_TYPE).
+ * @throws EvidenceFileUnreadable (ERR_EVIDENCE_UNREADABLE_FILE).
+ * @throws EvidenceRowsRejected (the first row problem's ERR_EVIDENCE_… code; `issues` lists all)
+ *   when any row is bad: nothing is applied.
+ */
+export async function importEvidenceFile(
+  context: EvidenceContext,
+  tenantId: string,
+  request: ImportRequest,
+): Promise<ImportSummary> {
+  const layout = layoutFor(request.type);
+  return context.db.withTenant(tenantId, async (tx) => {
+    const cipher = await context.keys.cipherFor(tx);
+    const ibcList = await loadIbcList(tx);
+    const preview = previewImport(request.fileName, request.content, {
+      layout,
+      matcher: await StudentMatcher.load(tx, cipher),
+      ibcList,
+      mapping: await loadColumnMapping(tx, layout.type),
+      requireMatch: request.requireMatch,
+    });
+    const summary: ImportSummary = {
+      importType: layout.type,
+      importId: null,
+      isDryRun: request.isDryRun ?? false,
+      rows: preview.rowCount,
+      applied: preview.matched.length,
+      unmatched: preview.unmatched.length,
+      errors: preview.errors.length,
+      students: new Set(preview.matched.map((row) => row.match.personId)).size,
+      unmatchedRows: preview.unmatched.map((row) => ({
+        row: row.row,
+        reason: (row.match as { reason: UnmatchedReason }).reason,
+      })),
+    };
+    if (preview.errors.length > 0) throw rejection(preview.errors, summary);
+    if (request.isDryRun) return summary;
+    const applied = await applyImport(context, tx, preview, { ibcList, actor: request.actor });
+    return {
+      ...summary,
+      importId: applied.importId,
+      applied: applied.applied,
+      students: applied.affectedPersonIds.length,
+    };
+  });
+}
+
+function rejection(issues: RowIssue[], summary: ImportSummary): EvidenceRowsRejected {
+  const error = new EvidenceRowsRejected(issues);
+  error.summary = { ...summary, applied: 0 };
+  return error;
+}
