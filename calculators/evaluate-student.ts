@@ -98,13 +98,10 @@ function explainTsi(ela: Outcome, math: Outcome): IndicatorExplanation {
 }
 
 function explain(indicator: IndicatorId, result: Outcome): IndicatorExplanation {
-  return {
-    indicator,
-    rule_id: result.rule_id,
-    is_met: result.is_met,
-    reason: result.reason,
-    evidence: result.evidence,
-  };
+  // Every outcome is a fresh object, so tagging it in place saves a copy per indicator.
+  const explanation = result as IndicatorExplanation;
+  explanation.indicator = indicator;
+  return explanation;
 }
 
 function isAnyMet(items: IndicatorExplanation[], from: number, to: number): boolean {

@@ -29,14 +29,32 @@ export function windowOf(record: StudentRecord): StudentWindow {
   const anchor =
     (record.graduated ? record.graduation_date : record.school_year_end_date) ??
     `${record.accountability_year - 1}-08-31`;
-  const year = Number(anchor.slice(0, 4));
-  const isAfterAugust = anchor.slice(5) > '08-31';
+  const deadlines = deadlinesAfter(anchor);
   return {
     start: record.grade9_start_date ?? null,
     end: anchor,
-    august31After: `${isAfterAugust ? year + 1 : year}-08-31`,
-    december31After: `${year}-12-31`,
+    august31After: deadlines[0],
+    december31After: deadlines[1],
   };
+}
+
+/**
+ * Graduation dates repeat across a campus, so the two derived deadlines are remembered per date
+ * (a pure memo, bounded so odd input cannot grow it without limit).
+ */
+const DEADLINES = new Map<string, [string, string]>();
+const DEADLINES_MAX_ENTRIES = 4096;
+
+function deadlinesAfter(anchor: string): [string, string] {
+  let deadlines = DEADLINES.get(anchor);
+  if (deadlines === undefined) {
+    const year = Number(anchor.slice(0, 4));
+    const isAfterAugust = anchor.slice(5) > '08-31';
+    deadlines = [`${isAfterAugust ? year + 1 : year}-08-31`, `${year}-12-31`];
+    if (DEADLINES.size >= DEADLINES_MAX_ENTRIES) DEADLINES.clear();
+    DEADLINES.set(anchor, deadlines);
+  }
+  return deadlines;
 }
 
 /**

@@ -45,7 +45,11 @@ export function evaluateStudentOutcomesBonus(
   const college = checkCollege(record, isTsiMet, inputs);
   const career = checkCareer(record, params, window, isTsiMet, inputs);
   const military = inputs.enlistment.rule_id === 'MIL-ENL' ? inputs.enlistment : null;
-  reasons.push(college, career, relabel(military ?? inputs.enlistment, 'OB-MIL'));
+  reasons.push(
+    college,
+    career,
+    military === null ? outcome('OB-MIL', false, 'no_evidence') : relabel(military, 'OB-MIL'),
+  );
   if (college.is_met) category.push('college');
   if (career.is_met) category.push('career');
   if (military !== null && military.is_met) category.push('military');
@@ -102,5 +106,5 @@ function firstUnmet(inputs: ObInputs): Outcome {
 }
 
 function relabel(source: Outcome, rule_id: string): Outcome {
-  return { ...source, rule_id: source.is_met ? rule_id : source.rule_id };
+  return source.is_met ? outcome(rule_id, true, 'met', source.evidence) : source;
 }
