@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import {
+  deleteCertification,
+  saveCertification,
+} from '../../../integrations/certifications/index.js';
+import { deliverPending, getDeliveryStatus } from '../../../integrations/skyward/index.js';
+import { startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
+import {
+  createTestContext,
+  createTestTenant,
+  type TestContext,
+} from '../../support/test-context.js';
+import { testBackendName } from '../../support/test-database.js';
+import { seedStudent } from '../certifications/seed-student.js';
+import { createSkywardDistrict, operator, outboxOf } from './skyward-fixture.js';
+
+const HEADER =
+  'record_id,record_version,operation,student_state_id,student_local_id,campus_id,' +
+  'certification_code,result_code,vendor_code,exam_fee,date_taken,date_earned,school_year';
+
+describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
+  this.timeout(60_000);
+  let context: TestContext;
+  let server: SftpServer;
+
+  before(async () => {
+    context = await createTestContext();
+    await context.jobs.start();
+    server = await startSftpServer();
+  });
+  after(async () => {
+    await server.close();
+    await context.close();
+  });
+
+  it('delivers saved certifications in one file with exactly the documented content', async () => {
+    const district = await createSkywardDistrict(context, server, 'sky-deliver');
+    const first = await district.save();
+    const second = await district.save({
+      ibcCode: 'IBC0102',
+      vendorCode: null,
+      examFeeCents: null,
+      resultCode: '02',
+      earnedDate: null,
+      examDate: '2026-05-01',
+    });
+
+    const summary = await deliverPending(context, district.tenant.id);
+
+    assert.equal(summary.status, 'delivered');
+    assert.equal(summary.records, 2);
+    const [name] = district.inboxFiles();
+    assert.equal(district.inboxFiles().length, 1);
+    assert.match(name!, /^ccmr-ibc-[0-9a-f-]{36}\.csv$/);
+    assert.equal(
+      district.read(name!),
+      `${HEADER}\r\n` +
+        `${first.id},1,upsert,S123456789,000451,101912001,IBC0417,01,V0123,120.00,2026-04-10,2026-04-20,2026\r\n` +
+        `${second.id},1,upsert,S123456789,000451,101912001,IBC0102,02,,,2026-05-01,,2026\r\n`,
+    );
+    const statuses = await context.db.withTenant(district.tenant.id, (tx) =>
+      getDeliveryStatus(tx, { personId: district.student.personId }),
+    );
+    assert.deepEqual(
+      statuses.map((entry) => entry.status),
+      ['delivered', 'delivered'],
+    );
+  });
+
+  it('delivers nothing twice: a second run finds nothing pending and writes no file', async () => {
+    const district = await createSkywardDistrict(context, server, 'sky-once');
+    await district.save();
+    await deliverPending(context, district.tenant.id);
+    const again = await deliverPending(context, district.tenant.id);
+    assert.equal(again.status, 'nothing_pending');
+    assert.equal(again.records, 0);
+    assert.equal(district.inboxFiles().length, 1);
+  });
+
+  it('sends a change as the next version and a delete as a delete line, in a new file', async () => {
+    const district = await createSkywardDistrict(context, server, 'sky-change');
+    const saved = await district.save();
+    await deliverPending(context, district.tenant.id);
+    await district.save({ id: saved.id, resultCode: '03' });
+    await deliverPending(context, district.tenant.id);
+    await context.db.withTenant(district.tenant.id, (tx) =>
+      deleteCertification(context, tx, saved.id, operator),
+    );
+    await deliverPending(context, district.tenant.id);
+
+    const lines = district
+      .inboxFiles()
+      .flatMap((name) => district.read(name).trim().split('\r\n').slice(1))
+      .map((line) => line.split(',').slice(0, 3).join(','))
+      .sort();
+    assert.deepEqual(lines, [
+      `${saved.id},1,upsert`,
+      `${saved.id},2,upsert`,
+      `${saved.id},3,delete`,
+    ]);
+  });
+
+  it('sends only the newest version when a record changed twice before delivery', async () => {
+    const district = await createSkywardDistrict(context, server, 'sky-supersede');
+    const saved = await district.save();
+    await district.save({ id: saved.id, examFeeCents: 5_000 });
+    await district.save({ id: saved.id, examFeeCents: 6_000 });
+    await deliverPending(context, district.tenant.id);
+
+    const body = district.read(district.inboxFiles()[0]!).trim().split('\r\n').slice(1);
+    assert.equal(body.length, 1);
+    assert.match(body[0]!, new RegExp(`^${saved.id},3,upsert,.*,60\\.00,`));
+    const outbox = await outboxOf(context, district.tenant.id);
+    assert.deepEqual(
+      outbox.map((row) => `${row.version}:${row.status}`),
+      ['1:superseded', '2:superseded', '3:delivered'],
+    );
+  });
+
+  it('writes the district’s own column layout, fixed values included', async () => {
+    const district = await createSkywardDistrict(context, server, 'sky-layout', {
+      columnMapping: [
+        { header: 'Student ID', field: 'student_local_id' },
+        { header: 'Cert Code', field: 'certification_code' },
+        { header: 'District', constant: '101912' },
+        { header: 'Record', field: 'record_id' },
+        { header: 'Ver', field: 'record_version' },
+      ],
+      fileNamePattern: 'IBC_{date}_{batch}.txt',
+    });
+    const saved = await district.save();
+    await deliverPending(context, district.tenant.id);
+
+    const [name] = district.inboxFiles();
+    assert.match(name!, /^IBC_20261015_[0-9a-f-]{36}\.txt$/);
+    assert.equal(
+      district.read(name!),
+      `Student ID,Cert Code,District,Record,Ver\r\n000451,IBC0417,101912,${saved.id},1\r\n`,
+    );
+  });
+
+  it('marks a change failed with a reason when the student has neither state nor local ID', async () => {
+    const district = await createSkywardDistrict(context, server, 'sky-noid');
+    const anonymous = await seedStudent(context, district.tenant.id, { stateId: '', localId: '' });
+    const saved = await district.save({ personId: anonymous.personId });
+    const summary = await deliverPending(context, district.tenant.id);
+    assert.equal(summary.records, 0);
+    assert.equal(district.inboxFiles().length, 0);
+    const [status] = await context.db.withTenant(district.tenant.id, (tx) =>
+      getDeliveryStatus(tx, { personId: anonymous.personId }),
+    );
+    assert.equal(status!.certificationId, saved.id);
+    assert.equal(status!.status, 'failed');
+    assert.equal(status!.failureCode, 'ERR_SKYWARD_STUDENT_ID_MISSING');
+  });
+
+  it('keeps changes pending in a district with no connection', async () => {
+    const tenant = await createTestTenant(context, 'sky-unconnected');
+    const student = await seedStudent(context, tenant.id, { stateId: 'S1', localId: 'L1' });
+    await context.db.withTenant(tenant.id, (tx) =>
+      saveCertification(
+        context,
+        tx,
+        {
+          sourceKey: randomUUID(),
+          personId: student.personId,
+          ibcCode: 'IBC0001',
+          resultCode: '01',
+          earnedDate: '2026-03-01',
+          schoolYear: 2026,
+          source: 'staff',
+        },
+        operator,
+      ),
+    );
+    const summary = await deliverPending(context, tenant.id);
+    assert.equal(summary.status, 'not_connected');
+    assert.deepEqual(
+      (await outboxOf(context, tenant.id)).map((row) => row.status),
+      ['pending'],
+    );
+  });
+});
