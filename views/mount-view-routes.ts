@@ -2,6 +2,8 @@ import express, { type Express } from 'express';
 import { join } from 'node:path';
 import type { AppContext } from '../app/app-context.js';
 import { locateViewsFolder } from './render/views-folder.js';
+import { campusDashboardRouter } from './routes/campus-dashboard-route.js';
+import { classReadinessRouter } from './routes/class-readiness-route.js';
 import { studentCardRouter } from './routes/student-card-route.js';
 
 /**
@@ -22,4 +24,6 @@ export function mountViewRoutes(app: Express, context: AppContext): void {
     }),
   );
   app.use(studentCardRouter(context));
+  app.use(classReadinessRouter(context));
+  app.use(campusDashboardRouter(context));
 }

@@ -9,7 +9,9 @@ describe('student readiness card', () => {
   let tenantId: string;
   let district: SeededDistrict;
 
-  before(async () => {
+  before(async function () {
+    // Opening the shared test database applies every migration once per run.
+    this.timeout(180_000);
     context = await createTestContext();
     tenantId = (await createTestTenant(context, 'card')).id;
     district = await seedReadinessDistrict(context, tenantId, {
