@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { SKYWARD_DELIVER_JOB } from '../../../integrations/skyward/index.js';
+import { startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
+import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { testBackendName } from '../../support/test-database.js';
+import { createSkywardDistrict, outboxOf } from './skyward-fixture.js';
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe(`Skyward delivery job (${testBackendName()})`, function () {
+  this.timeout(60_000);
+  let context: TestContext;
+  let server: SftpServer;
+
+  before(async () => {
+    context = await createTestContext({ jobPollSeconds: 0.5 });
+    await context.jobs.start();
+    server = await startSftpServer();
+  });
+  after(async () => {
+    await server.close();
+    await context.close();
+  });
+
+  it('queues one delivery job for a burst of saves, carrying only the district id', async () => {
+    const district = await createSkywardDistrict(context, server, 'sky-burst', {
+      batchWindowSeconds: 3_600,
+    });
+    for (let index = 0; index < 5; index += 1) await district.save({ ibcCode: `IBC${index}` });
+    const jobs = await context.db.withOwner((tx) =>
+      tx.query<{ data: Record<string, unknown> }>(
+        'SELECT data FROM pgboss.job WHERE name = $1 AND singleton_key = $2',
+        [SKYWARD_DELIVER_JOB, district.tenant.id],
+      ),
+    );
+    assert.deepEqual(
+      jobs.map((job) => job.data),
+      [{ tenantId: district.tenant.id }],
+    );
+  });
+
+  it('delivers a saved certification without anyone touching it', async () => {
+    const district = await createSkywardDistrict(context, server, 'sky-job');
+    const saved = await district.save();
+    await context.jobs.runWorkers();
+    await waitFor(async () =>
+      (await outboxOf(context, district.tenant.id)).every((row) => row.status === 'delivered'),
+    );
+    const [name] = district.inboxFiles();
+    assert.match(district.read(name!), new RegExp(`\r\n${saved.id},1,upsert,`));
+    await waitFor(async () =>
+      context.logs.records().some((line) => line.event === 'skyward.delivery.completed'),
+    );
+    const event = context.logs
+      .records()
+      .find((line) => line.event === 'skyward.delivery.completed');
+    assert.equal(event!.tenantId, district.tenant.id);
+    assert.equal(event!.records, 1);
+    assert.ok(!context.logs.text().includes('S123456789'));
+  });
+});
