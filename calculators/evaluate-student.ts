@@ -22,6 +22,7 @@ import { windowOf } from './student-window.js';
  * indicator of CCMR-MET with its deciding rule and evidence, the display groupings, the
  * denominators (DEN-SA, DEN-CTG), the sunsetting-only flag and the Outcomes Bonus standing.
  * Pure: no I/O, no clock; never throws on missing data (a missing array means none).
+ * CAR-CTE-LEGACY (the half point before the 2023 refresh) is deliberately not applied.
  *
  * @param record - the §3 record; `accountability_year` selects the rules.
  * @param params - the year's parameters, with district overrides; defaults to the table row.

@@ -39,7 +39,16 @@ export type {
 } from './outcomes-bonus/district-outcomes-bonus.js';
 export { computeObm } from './obm/compute-obm.js';
 export type { ObmCount, ObmRequest, ObmResult } from './obm/compute-obm.js';
-export type { ObmDomain, ObmProgram, ObmVersion } from './obm/obm-table.js';
+export { OBM_TABLES } from './obm/obm-tables.js';
+export type {
+  ObmDomain,
+  ObmIndicator,
+  ObmProgram,
+  ObmRequirement,
+  ObmTable,
+  ObmTarget,
+  ObmVersion,
+} from './obm/obm-table.js';
 export { findPathToReadiness } from './path/path-to-readiness.js';
 export type { MissingPiece, ReadinessPath, ReadinessRoute } from './path/route.js';
 export { projectCohort } from './projections/project-cohort.js';

@@ -38,6 +38,10 @@ export interface CcmrRate {
  * The Student Achievement CCMR rate of a campus or district (DEN-SA, AGG-CAP, AGG-RATE,
  * AGG-ROUND, AGG-SCALE, AGG-ACUT) and the Closing the Gaps CCMR figures (DEN-CTG).
  *
+ * Limitation: Closing the Gaps student-group targets, the 3-year small-numbers average and the
+ * district "proportionality" domain method are not computed, because the rule sources do not
+ * give them (ccmr-rules.md §6); the figures here are the all-students counts.
+ *
  * @param roster - one entry per student (graduates and non-graduating 12th graders).
  * @param params - the year's parameters.
  * @returns the rate, the component and scaled scores, the letter and the CTG figures.

@@ -44,6 +44,8 @@ const ECHS_ACHIEVEMENT_CURRENT: ObmTable = {
   ],
 };
 
+// Limitation: the 2020 ECHS Access levels also require that the school serves the named groups
+// (at-risk, econ-dis, EL, SWD); only the shares and the comparisons with the district are checked.
 const ECHS_ACCESS_2020: ObmTable = {
   rule_id: 'OBM-ECHS-ACC',
   program: 'ECHS',

@@ -35,6 +35,9 @@ const COHORTS: readonly ObCohort[] = ['ED', 'NONED', 'SPED'];
  * OB-CALC). For each cohort the minimum is N × threshold rounded up (or down, by option), and
  * each OB-ready graduate above the minimum earns the cohort's award.
  *
+ * Limitation: this is the final-count method. TEA's preliminary listings, which use a two-year
+ * average of each district's college enrolment, are not modelled.
+ *
  * @param counts - per cohort, graduates and OB-ready graduates.
  * @param params - the year's parameters (thresholds, awards, rounding).
  * @param rounding - overrides the year's OB-MIN rounding.

@@ -28,6 +28,7 @@ export function buildTsiRoute(
   gradeNow: number,
   closesAt: string,
 ): ReadinessRoute {
+  const scores = testsUpTo(record, closesAt);
   const met: string[] = [];
   const missing: MissingPiece[] = [];
   let closeness = 0;
@@ -41,7 +42,7 @@ export function buildTsiRoute(
       continue;
     }
     const best = bestOption(
-      subject === 'ela' ? elaOptions(record, params) : mathOptions(record, params),
+      subject === 'ela' ? elaOptions(scores, params) : mathOptions(scores, params),
     );
     const cpc = collegePrepOption(params, subject, gradeNow);
     const chosen = best.closeness > 0 || cpc === null ? best : cpc;
@@ -60,6 +61,18 @@ export function buildTsiRoute(
     missing,
     closes_at: closesAt,
     summary,
+  };
+}
+
+/** Only tests taken by the end of the window count toward best-so-far (WIN-HS). */
+function testsUpTo(record: StudentRecord, end: string): StudentRecord {
+  const isInside = (test: { date: string }) => test.date <= end;
+  return {
+    ...record,
+    sat: record.sat?.filter(isInside),
+    act: record.act?.filter(isInside),
+    tsia1: record.tsia1?.filter(isInside),
+    tsia2: record.tsia2?.filter(isInside),
   };
 }
 

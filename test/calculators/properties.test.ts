@@ -193,14 +193,12 @@ describe('properties of the calculators', () => {
     );
   });
 
-  const cohort = fc
-    .integer({ min: 0, max: 5000 })
-    .chain((graduates) =>
-      fc.record({
-        graduates: fc.constant(graduates),
-        ready: fc.integer({ min: 0, max: graduates }),
-      }),
-    );
+  const cohort = fc.integer({ min: 0, max: 5000 }).chain((graduates) =>
+    fc.record({
+      graduates: fc.constant(graduates),
+      ready: fc.integer({ min: 0, max: graduates }),
+    }),
+  );
 
   it('the Outcomes Bonus total equals the sum over cohorts, each above-minimum count times its award', () => {
     fc.assert(
