@@ -38,6 +38,7 @@ export function handleLoginInitiation(tool: LtiTool) {
       const registration = await findRegistration(tool.host.db, params.iss, params.client_id);
       registrationId = registration.id;
       requireActive(registration);
+      await tool.admitPlatformOrigin(registration, res);
       requireOwnTarget(tool, params.target_link_uri);
       const authUrl = requireTrustedUrl(registration.authUrl, 'authorization endpoint', tool.mode);
       const loginState = await createLoginState(

@@ -4,7 +4,8 @@ import { PlatformKeyCache } from './platform-jwks.js';
 import { ServiceTokenClient } from './service-token.js';
 import { NamesRolesClient } from './names-roles.js';
 import { toolUrlsFor, type ToolUrls } from './tool-urls.js';
-import { listPlatformOrigins } from './registrations.js';
+import type { Response } from 'express';
+import { listPlatformOrigins, type Registration } from './registrations.js';
 
 /**
  * The LTI tool of one process: its keys, the platform key cache, the service clients and its
@@ -17,6 +18,7 @@ export class LtiTool {
   readonly serviceTokens: ServiceTokenClient;
   readonly namesRoles: NamesRolesClient;
   readonly urls: ToolUrls;
+  #origins: string[] = [];
 
   constructor(host: LtiHost) {
     this.host = host;
@@ -42,6 +44,30 @@ export class LtiTool {
    * form-action); called at start and after every registration change.
    */
   async refreshPlatformOrigins(): Promise<void> {
-    this.host.platformOrigins.set(await listPlatformOrigins(this.host.db));
+    this.#origins = await listPlatformOrigins(this.host.db);
+    this.host.platformOrigins.set(this.#origins);
+  }
+
+  /**
+   * Makes sure a registration's platform may frame the tool, for registrations made by another
+   * process (`ccmr lti register`). When the list had to be refreshed, the policy already set on
+   * this response is rewritten with the new list.
+   * @returns whether the list changed.
+   */
+  async admitPlatformOrigin(registration: Registration, res: Response): Promise<boolean> {
+    const origin = new URL(registration.authUrl).origin;
+    if (this.#origins.includes(origin)) return false;
+    await this.refreshPlatformOrigins();
+    const policy = res.getHeader('Content-Security-Policy');
+    if (typeof policy === 'string') {
+      const sources = ["'self'", ...this.#origins].join(' ');
+      res.setHeader(
+        'Content-Security-Policy',
+        policy
+          .replace(/frame-ancestors [^;]*/, `frame-ancestors ${sources}`)
+          .replace(/form-action [^;]*/, `form-action ${sources}`),
+      );
+    }
+    return true;
   }
 }

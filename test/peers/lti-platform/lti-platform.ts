@@ -310,15 +310,13 @@ export class LtiPlatformPeer {
         `<${this.url}/nrps/${encodeURIComponent(contextId)}/memberships?offset=${offset + NRPS_PAGE_SIZE}>; rel="next"`,
       );
     }
-    res
-      .type('application/vnd.ims.lti-nrps.v2.membershipcontainer+json')
-      .send(
-        JSON.stringify({
-          id: req.originalUrl,
-          context: { id: contextId },
-          members: page.map((m) => ({ status: 'Active', ...m })),
-        }),
-      );
+    res.type('application/vnd.ims.lti-nrps.v2.membershipcontainer+json').send(
+      JSON.stringify({
+        id: req.originalUrl,
+        context: { id: contextId },
+        members: page.map((m) => ({ status: 'Active', ...m })),
+      }),
+    );
   }
 
   // Deep Linking 2.0 §4.5: verifies the tool's response with the tool's JWKS.
