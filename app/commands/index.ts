@@ -4,6 +4,9 @@ import { registerTenantCommands } from './tenant-commands.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEvaluateCommands } from './evaluate.js';
 import { registerAuditCommands } from './audit-commands.js';
+import { registerEvidenceCommands } from './evidence-commands.js';
+import { registerSkywardCommands } from './skyward-commands.js';
+import { registerLtiCommands } from './lti-commands.js';
 
 /**
  * Every noun of the `ccmr` command line. Each area adds its own `register…Commands` function
@@ -15,6 +18,9 @@ const registrations: Array<(program: Command) => void> = [
   registerDemoCommand,
   registerEvaluateCommands,
   registerAuditCommands,
+  registerEvidenceCommands,
+  registerSkywardCommands,
+  registerLtiCommands,
 ];
 
 export function registerCommands(program: Command): void {

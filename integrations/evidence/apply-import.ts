@@ -52,7 +52,16 @@ async function writeMatchedRows(
   return [...changed, ...inserted];
 }
 
-async function writeTrackerRow(
+/**
+ * Stores what TEA's tracker credits a student with (one row per student; the latest file wins).
+ *
+ * @param tx - the district's transaction.
+ * @param personId - the student.
+ * @param indicators - indicator id → credited.
+ * @param importId - the import it came from.
+ * @returns whether anything changed.
+ */
+export async function writeTrackerRow(
   tx: TenantTransaction,
   personId: string,
   indicators: Record<string, boolean>,

@@ -22,3 +22,28 @@ export {
 } from './import-evidence-file.js';
 export { saveColumnMapping, loadColumnMapping } from './column-mappings.js';
 export { toIsoDate } from './row-reader.js';
+export {
+  listUnmatchedRows,
+  readUnmatchedIdentity,
+  resolveUnmatchedRow,
+  dismissUnmatchedRow,
+  type UnmatchedRow,
+} from './unmatched-rows.js';
+export type { StudentIdentity, UnmatchedReason } from './match-students.js';
+export {
+  reconcileTracker,
+  type TrackerDisagreement,
+  type TrackerReconciliation,
+} from './reconcile-tracker.js';
+export {
+  enterCertification,
+  certificationFormSchema,
+  CertificationFormInvalid,
+  type CertificationForm,
+} from './enter-certification.js';
+export type { ReceiptFile, ReceiptStore } from './receipts/receipt-store.js';
+export {
+  LocalReceiptStore,
+  ReceiptRejected,
+  MAX_RECEIPT_BYTES,
+} from './receipts/local-receipt-store.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Config } from '../../../../app/config.js';
 import type { Tenant } from '../../../../store/index.js';
 import {
   importEvidenceFile,
@@ -33,13 +34,16 @@ export interface EvidenceFixture {
  *
  * @param label - tenant label.
  * @param studentCount - how many students.
+ * @param overrides - configuration overrides (e.g. a short job poll).
+ * @param overrides - configuration overrides (e.g. a short job poll).
  * @returns the fixture; close `fixture.context` after.
  */
 export async function createEvidenceFixture(
   label: string,
   studentCount = 6,
+  overrides: Partial<Config> = {},
 ): Promise<EvidenceFixture> {
-  const context = await createTestContext();
+  const context = await createTestContext(overrides);
   await context.jobs.start();
   const tenant = await createTestTenant(context, label);
   const students = makeStudents(studentCount, randomUUID().slice(0, 4));
