@@ -58,3 +58,27 @@ export {
   exportDeidentifiedAggregates,
   type DeidentifiedAggregates,
 } from './deidentify/export-deidentified-aggregates.js';
+export type { PrivacyContext } from './privacy-context.js';
+export {
+  discoverPersonTables,
+  isPersonKeyed,
+  TABLES_WITHOUT_PERSON_DATA,
+  type PersonTable,
+} from './data-requests/person-tables.js';
+export { openStoredField, type OpenedField } from './data-requests/decrypt-field.js';
+export { exportStudentData, type StudentDataPackage } from './data-requests/export-student-data.js';
+export { renderStudentDataHtml } from './data-requests/render-subject-record.js';
+export {
+  correctStudentField,
+  CORRECTABLE_FIELDS,
+  type CorrectableField,
+} from './data-requests/correct-student-field.js';
+export { deleteStudent, type DeletionOutcome } from './data-requests/delete-student.js';
+export {
+  listDataRequests,
+  type DataRequest,
+  type DataRequestKind,
+} from './data-requests/data-request-records.js';
+export type { RequestActor } from './data-requests/request-actor.js';
+export { tenantFilesFolder } from './data-requests/tenant-files.js';
+export { registerStudentDataCache, type StudentDataCache } from './data-requests/student-caches.js';
