@@ -1,43 +1,36 @@
 import assert from 'node:assert/strict';
-import { createTestContext, createTestTenant, type TestContext } from '../support/test-context.js';
-import { seedReadinessDistrict, type SeededDistrict } from './support/seed-readiness-district.js';
-import { makeViewer, startWidgetHarness, type WidgetHarness } from './support/widget-harness.js';
+import { startWidgetWorld, type WidgetWorld } from './support/widget-launch.js';
 
 describe('student readiness card', () => {
-  let context: TestContext;
-  let harness: WidgetHarness;
-  let tenantId: string;
-  let district: SeededDistrict;
+  let world: WidgetWorld;
 
   before(async function () {
     // Opening the shared test database applies every migration once per run.
     this.timeout(180_000);
-    context = await createTestContext();
-    tenantId = (await createTestTenant(context, 'card')).id;
-    district = await seedReadinessDistrict(context, tenantId, {
-      campuses: [{ sourcedId: 'hs-a', name: 'A High', students: 30 }],
-      sectionSize: 10,
+    world = await startWidgetWorld('card', {
+      campuses: [{ sourcedId: 'hs-a', name: 'A High', students: 12 }],
+      sectionSize: 6,
     });
-    harness = await startWidgetHarness(context);
   });
 
-  after(async () => {
-    await harness.stop();
-    await context.close();
+  after(() => world?.close());
+
+  it('shows a learner their indicators and path in Spanish when the launch asks for it', async () => {
+    const student = world.district.campuses[0].studentSourcedIds[1];
+    const session = await world.launch('student', student, { locale: 'es-MX' });
+    const page = await session.get('/widgets/student-card');
+    assert.equal(page.status, 200);
+    assert.equal(page.headers.get('cache-control'), 'no-store');
+    assert.match(page.body, /<html lang="es">/);
+    assert.match(page.body, /Indicadores/);
+    assert.match(page.body, /Camino hacia la preparación/);
   });
 
-  it('shows a learner their own indicators and path, in Spanish when the launch asks for it', async () => {
-    const self = district.campuses[0].studentIds[1];
-    const session = harness.openSession(
-      makeViewer(tenantId, 'student', { personId: self, locale: 'es' }),
-    );
-    const response = await fetch(harness.widgetUrl(session, '/widgets/student-card'));
-    const html = await response.text();
-    assert.equal(response.status, 200);
-    assert.equal(response.headers.get('cache-control'), 'no-store');
-    assert.match(html, /<html lang="es">/);
-    assert.match(html, /Indicadores/);
-    assert.match(html, /Camino hacia la preparación/);
-    assert.match(html, /Necesita/);
+  it('says where the numbers come from and how fresh they are', async () => {
+    const student = world.district.campuses[0].studentSourcedIds[0];
+    const session = await world.launch('student', student);
+    const page = await session.get('/widgets/student-card');
+    assert.match(page.body, /Results computed/);
+    assert.match(page.body, /Roster as of the sync of|not been synchronised/);
   });
 });

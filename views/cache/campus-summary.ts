@@ -9,8 +9,8 @@ import {
   type ObCohort,
 } from '../../calculators/index.js';
 import type { TenantTransaction } from '../../store/index.js';
-import { assembleRecords } from '../data/student-records.js';
-import { loadStudentRows, newestComputedAt, type StudentRow } from '../data/student-rows.js';
+import { assembleRecords } from '../sources/student-records.js';
+import { loadStudentRows, newestComputedAt, type StudentRow } from '../sources/student-rows.js';
 import { classifyGap, GAP_GROUPS, type GapGroup } from '../presenters/gap-group.js';
 
 /** One graduating class of a campus, aggregated. */

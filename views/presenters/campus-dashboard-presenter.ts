@@ -1,8 +1,8 @@
 import { parametersFor } from '../../calculators/index.js';
 import type { CampusSummary, ClassSummary } from '../cache/campus-summary.js';
 import { renderBarChart } from '../charts/bar-chart.js';
-import type { CampusChoice } from '../data/campus-list.js';
-import { maskCount, maskRate, type ShownFigure } from '../data/mask-figures.js';
+import type { CampusChoice } from '../sources/campus-list.js';
+import { maskCount, maskRate, type ShownFigure } from '../sources/mask-figures.js';
 import { translate, type Locale } from '../render/string-catalogue.js';
 import { GAP_GROUPS, type GapGroup } from './gap-group.js';
 

@@ -1,5 +1,5 @@
 import type { ReadinessPath } from '../../calculators/index.js';
-import type { StudentRow } from '../data/student-rows.js';
+import type { StudentRow } from '../sources/student-rows.js';
 import { pickNextStep, type NextStep } from './next-step.js';
 
 /** One student line of the class view. */

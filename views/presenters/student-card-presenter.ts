@@ -1,5 +1,5 @@
 import type { ReadinessPath } from '../../calculators/index.js';
-import type { StudentRow } from '../data/student-rows.js';
+import type { StudentRow } from '../sources/student-rows.js';
 import { describeEvidence } from './describe-evidence.js';
 
 /** One indicator line of the card. */

@@ -1,11 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../../app/app-context.js';
-import { assertAuthorized, auditRead, visibleStudentIds } from '../data/access.js';
-import { loadClassInfo } from '../data/class-titles.js';
-import { requireViewer, sessionUrlBuilder, viewerOf } from '../data/launch-session.js';
-import { findStudentPaths } from '../data/readiness-paths.js';
-import { readRosterSyncStatus } from '../data/roster-sync-status.js';
-import { loadStudentRows, newestComputedAt } from '../data/student-rows.js';
+import { assertAuthorized, auditRead, visibleStudentIds } from '../sources/access.js';
+import { loadClassInfo } from '../sources/class-titles.js';
+import { requireViewer, sessionUrlBuilder, viewerOf } from '../sources/launch-session.js';
+import { findStudentPaths } from '../sources/readiness-paths.js';
+import { readRosterSyncStatus } from '../sources/roster-sync-status.js';
+import { loadStudentRows, newestComputedAt } from '../sources/student-rows.js';
 import { presentClassSection } from '../presenters/class-readiness-presenter.js';
 import { sendPage } from '../render/render-page.js';
 import { allowWidget } from './widget-access.js';

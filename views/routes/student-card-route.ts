@@ -6,11 +6,11 @@ import {
   loadStudentResource,
   requireAccess,
   visibleStudentIds,
-} from '../data/access.js';
-import { requireViewer, sessionUrlBuilder, viewerOf } from '../data/launch-session.js';
-import { findStudentPath } from '../data/readiness-path.js';
-import { readRosterSyncStatus } from '../data/roster-sync-status.js';
-import { loadStudentRows } from '../data/student-rows.js';
+} from '../sources/access.js';
+import { requireViewer, sessionUrlBuilder, viewerOf } from '../sources/launch-session.js';
+import { findStudentPath } from '../sources/readiness-path.js';
+import { readRosterSyncStatus } from '../sources/roster-sync-status.js';
+import { loadStudentRows } from '../sources/student-rows.js';
 import { BadViewInput, StudentNotVisible } from '../errors.js';
 import { presentStudentCard } from '../presenters/student-card-presenter.js';
 import { sendPage } from '../render/render-page.js';

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isWidgetOpenTo, type WidgetName } from '../widget-catalogue.js';
 import { WidgetForbidden } from '../errors.js';
-import { viewerOf } from '../data/launch-session.js';
+import { viewerOf } from '../sources/launch-session.js';
 
 /**
  * A middleware that admits only roles the widget is open to (function-level access); which

@@ -17,11 +17,17 @@ export interface SeededCampus {
   sourcedId: string;
   classSourcedIds: string[];
   studentIds: string[];
-  teacherIds: string[];
+  /** OneRoster sourcedIds of the students, in the order of `studentIds`. */
+  studentSourcedIds: string[];
+  /** The teacher of each section, in the order of `classSourcedIds`. */
+  teacherSourcedIds: string[];
+  counselorSourcedId: string;
+  principalSourcedId: string;
 }
 
 export interface SeededDistrict {
   campuses: SeededCampus[];
+  districtAdminSourcedId: string;
   /** people.id → class sourcedId of the student's section. */
   sectionOf: Map<string, string>;
   /** Students with a stored result, per campus. */
@@ -180,8 +186,21 @@ async function insertCampus(
     sourcedId: campus.sourcedId,
     classSourcedIds: [],
     studentIds: [],
-    teacherIds: [],
+    studentSourcedIds: [],
+    teacherSourcedIds: [],
+    counselorSourcedId: `${campus.sourcedId}-counselor`,
+    principalSourcedId: `${campus.sourcedId}-principal`,
   };
+  for (const [sourcedId, role] of [
+    [seeded.counselorSourcedId, 'counselor'],
+    [seeded.principalSourcedId, 'administrator'],
+  ]) {
+    await tx.query(
+      `INSERT INTO people (tenant_id, id, sourced_id, role, org_sourced_ids)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [tx.tenantId, cipher.rowId('person', sourcedId), sourcedId, role, [campus.sourcedId]],
+    );
+  }
   for (let k = 0; k < sections; k += 1) {
     const classSourcedId = `${campus.sourcedId}-sec-${k}`;
     const teacherSourcedId = `${campus.sourcedId}-teacher-${k}`;
@@ -198,11 +217,17 @@ async function insertCampus(
       ],
     );
     await tx.query(
-      `INSERT INTO people (tenant_id, id, sourced_id, role) VALUES ($1, $2, $3, 'teacher')`,
-      [tx.tenantId, teacherId, teacherSourcedId],
+      `INSERT INTO people (tenant_id, id, sourced_id, role, org_sourced_ids)
+       VALUES ($1, $2, $3, 'teacher', $4)`,
+      [tx.tenantId, teacherId, teacherSourcedId, [campus.sourcedId]],
+    );
+    await tx.query(
+      `INSERT INTO enrollments (tenant_id, id, sourced_id, class_sourced_id, user_sourced_id, role)
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, 'teacher')`,
+      [tx.tenantId, `enr-${teacherSourcedId}`, classSourcedId, teacherSourcedId],
     );
     seeded.classSourcedIds.push(classSourcedId);
-    seeded.teacherIds.push(teacherId);
+    seeded.teacherSourcedIds.push(teacherSourcedId);
   }
   return seeded;
 }
@@ -228,6 +253,14 @@ export async function seedReadinessDistrict(
   const computedAt = context.now();
   const sectionOf = new Map<string, string>();
   const campuses: SeededCampus[] = [];
+  const districtAdminSourcedId = 'district-admin';
+  await context.db.withTenant(tenantId, async (tx) => {
+    const cipher = await context.keys.cipherFor(tx);
+    await tx.query(
+      `INSERT INTO people (tenant_id, id, sourced_id, role) VALUES ($1, $2, $3, 'administrator')`,
+      [tenantId, cipher.rowId('person', districtAdminSourcedId), districtAdminSourcedId],
+    );
+  });
   for (const campusOptions of options.campuses) {
     const students: SeedStudent[] = [];
     const campus = await context.db.withTenant(tenantId, async (tx) => {
@@ -258,6 +291,7 @@ export async function seedReadinessDistrict(
           family: `${FAMILY[Math.floor(random() * FAMILY.length)]}-${i}`,
         });
         seeded.studentIds.push(id);
+        seeded.studentSourcedIds.push(sourcedId);
         sectionOf.set(id, classSourcedId);
       }
       return seeded;
@@ -271,5 +305,5 @@ export async function seedReadinessDistrict(
     }
     campuses.push(campus);
   }
-  return { campuses, sectionOf, computedAt };
+  return { campuses, districtAdminSourcedId, sectionOf, computedAt };
 }

@@ -1,0 +1,13 @@
+/**
+ * The access policy as the widgets use it. Every check and every audit of a read goes through
+ * the privacy module; this file is the one place the widgets import it from.
+ */
+export {
+  authorize,
+  assertAuthorized,
+  auditRead,
+  loadStudentResource,
+  requireAccess,
+  visibleStudentIds,
+} from '../../privacy/index.js';
+export type { Viewer } from '../../privacy/index.js';

@@ -1,0 +1,36 @@
+import {
+  findPathToReadiness,
+  SUPPORTED_YEARS,
+  type ReadinessPath,
+} from '../../calculators/index.js';
+import type { TenantTransaction } from '../../store/index.js';
+import type { StudentRow } from './student-rows.js';
+import { assembleRecords } from './student-records.js';
+
+/**
+ * The path to readiness of every not-ready student among `rows`: the stored path when the
+ * recompute kept one, otherwise computed from the students' records in one read.
+ *
+ * @param tx - a transaction of the viewer's district.
+ * @param rows - students already authorised for the viewer.
+ * @param today - ISO date the routes are judged on.
+ * @returns paths by person id (null when none can be computed).
+ */
+export async function findStudentPaths(
+  tx: TenantTransaction,
+  rows: readonly StudentRow[],
+  today: string,
+): Promise<Map<string, ReadinessPath | null>> {
+  const paths = new Map<string, ReadinessPath | null>();
+  const missing: string[] = [];
+  for (const row of rows) {
+    if (!row.result || row.result.ccmr_met) continue;
+    if (row.result.path) paths.set(row.personId, row.result.path);
+    else missing.push(row.personId);
+  }
+  for (const record of await assembleRecords(tx, missing)) {
+    const isSupported = SUPPORTED_YEARS.includes(record.accountability_year);
+    paths.set(record.student_id!, isSupported ? findPathToReadiness(record, today) : null);
+  }
+  return paths;
+}
