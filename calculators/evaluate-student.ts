@@ -99,9 +99,10 @@ function explainTsi(ela: Outcome, math: Outcome): IndicatorExplanation {
 }
 
 function explain(indicator: IndicatorId, result: Outcome): IndicatorExplanation {
-  // Every outcome is a fresh object, so tagging it in place saves a copy per indicator.
+  // Shared no-evidence outcomes come tagged already; every other outcome is a fresh object,
+  // so tagging it in place saves a copy per indicator.
   const explanation = result as IndicatorExplanation;
-  explanation.indicator = indicator;
+  if (explanation.indicator !== indicator) explanation.indicator = indicator;
   return explanation;
 }
 

@@ -12,8 +12,7 @@ export type {
   ParameterOverrides,
   YearParameters,
 } from './parameters/year-parameters.js';
-export { accountabilityYearFor, windowOf } from './student-window.js';
-export type { StudentWindow } from './student-window.js';
+export { StudentWindow, accountabilityYearFor, windowOf } from './student-window.js';
 export type * from './student-record.js';
 export type * from './student-result.js';
 export { INDICATOR_IDS } from './outcome.js';

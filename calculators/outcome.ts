@@ -79,3 +79,22 @@ export function outcome(
 ): Outcome {
   return { rule_id, is_met, reason, evidence };
 }
+
+/**
+ * The shared "no evidence" explanation of an indicator. Most students have no record at all
+ * for most indicators, so one frozen object serves them all instead of one allocation per
+ * student; results are read-only.
+ *
+ * @param indicator - the indicator.
+ * @returns a frozen, unmet outcome tagged with the indicator.
+ */
+export function noEvidenceFor(indicator: IndicatorId): Outcome {
+  const shared: IndicatorExplanation = {
+    rule_id: indicator,
+    is_met: false,
+    reason: 'no_evidence',
+    evidence: null,
+    indicator,
+  };
+  return Object.freeze(shared);
+}

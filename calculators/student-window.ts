@@ -2,17 +2,37 @@ import type { StudentRecord } from './student-record.js';
 
 /**
  * The dates that bound a student's indicator windows (ccmr-rules.md §1, WIN-HS). ISO dates
- * compare correctly as strings, so no Date objects are made in the hot path.
+ * compare correctly as strings, so no Date objects are made in the hot path. The two deadlines
+ * after graduation are worked out only when a rule asks for them: most students have no
+ * associate degree, certificate or enlistment to check.
  */
-export interface StudentWindow {
-  /** First day of grade 9; `null` when unknown (no lower bound is applied). */
-  start: string | null;
-  /** Graduation date, or for a non-graduate the end of the school year. */
-  end: string;
+export class StudentWindow {
+  private august31: string | null = null;
+  private december31: string | null = null;
+
+  /**
+   * @param start - first day of grade 9; `null` when unknown (no lower bound is applied).
+   * @param end - graduation date, or for a non-graduate the end of the school year.
+   */
+  constructor(
+    readonly start: string | null,
+    readonly end: string,
+  ) {}
+
   /** August 31 immediately following `end` (COL-AD, CAR-LVL, OB credentials). */
-  august31After: string;
+  get august31After(): string {
+    if (this.august31 === null) {
+      const year = Number(this.end.slice(0, 4));
+      this.august31 = `${this.end.slice(5) > '08-31' ? year + 1 : year}-08-31`;
+    }
+    return this.august31;
+  }
+
   /** December 31 following `end` (MIL-DEADLINE). */
-  december31After: string;
+  get december31After(): string {
+    if (this.december31 === null) this.december31 = `${this.end.slice(0, 4)}-12-31`;
+    return this.december31;
+  }
 }
 
 /**
@@ -23,38 +43,14 @@ export interface StudentWindow {
  * year Y-MAP evaluates; TEA's exact cut-off for non-graduates is [U].
  *
  * @param record - the §3 record.
- * @returns the window dates.
+ * @returns the window.
+ * @example windowOf({ graduated: true, graduation_date: '2024-05-24', ... }).august31After // '2024-08-31'
  */
 export function windowOf(record: StudentRecord): StudentWindow {
   const anchor =
     (record.graduated ? record.graduation_date : record.school_year_end_date) ??
     `${record.accountability_year - 1}-08-31`;
-  const deadlines = deadlinesAfter(anchor);
-  return {
-    start: record.grade9_start_date ?? null,
-    end: anchor,
-    august31After: deadlines[0],
-    december31After: deadlines[1],
-  };
-}
-
-/**
- * Graduation dates repeat across a campus, so the two derived deadlines are remembered per date
- * (a pure memo, bounded so odd input cannot grow it without limit).
- */
-const DEADLINES = new Map<string, [string, string]>();
-const DEADLINES_MAX_ENTRIES = 4096;
-
-function deadlinesAfter(anchor: string): [string, string] {
-  let deadlines = DEADLINES.get(anchor);
-  if (deadlines === undefined) {
-    const year = Number(anchor.slice(0, 4));
-    const isAfterAugust = anchor.slice(5) > '08-31';
-    deadlines = [`${isAfterAugust ? year + 1 : year}-08-31`, `${year}-12-31`];
-    if (DEADLINES.size >= DEADLINES_MAX_ENTRIES) DEADLINES.clear();
-    DEADLINES.set(anchor, deadlines);
-  }
-  return deadlines;
+  return new StudentWindow(record.grade9_start_date ?? null, anchor);
 }
 
 /**

@@ -1,7 +1,9 @@
-import { outcome, type Evidence, type Outcome } from '../outcome.js';
+import { noEvidenceFor, outcome, type Evidence, type Outcome } from '../outcome.js';
 import type { YearParameters } from '../parameters/year-parameters.js';
 import type { ExamScore, StudentRecord } from '../student-record.js';
 import { isWithin, type StudentWindow } from '../student-window.js';
+
+const NO_EVIDENCE = noEvidenceFor('COL-APIB');
 
 /**
  * COL-APIB: one AP exam score ≥ 3 or one IB exam score ≥ 4, any subject, taken inside WIN-HS
@@ -32,7 +34,7 @@ function findExam(
   window: StudentWindow,
   source: string,
 ): Outcome {
-  if (exams === undefined || exams.length === 0) return outcome('COL-APIB', false, 'no_evidence');
+  if (exams === undefined || exams.length === 0) return NO_EVIDENCE;
   let best: Outcome | null = null;
   let bestScore = -1;
   for (const exam of exams) {
@@ -51,5 +53,5 @@ function findExam(
       best = outcome('COL-APIB', false, isInside ? 'below_cut' : 'outside_window', evidence);
     }
   }
-  return best ?? outcome('COL-APIB', false, 'no_evidence');
+  return best ?? NO_EVIDENCE;
 }

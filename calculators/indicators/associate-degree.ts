@@ -1,6 +1,8 @@
-import { outcome, type Outcome } from '../outcome.js';
+import { noEvidenceFor, outcome, type Outcome } from '../outcome.js';
 import type { StudentRecord } from '../student-record.js';
 import { isWithin, type StudentWindow } from '../student-window.js';
+
+const NO_EVIDENCE = noEvidenceFor('COL-AD');
 
 /**
  * COL-AD: an associate degree conferred from grade 9 through August 31 immediately following
@@ -13,7 +15,7 @@ import { isWithin, type StudentWindow } from '../student-window.js';
  */
 export function evaluateAssociateDegree(record: StudentRecord, window: StudentWindow): Outcome {
   const date = record.associate_degree_date;
-  if (date === undefined || date === null) return outcome('COL-AD', false, 'no_evidence');
+  if (date === undefined || date === null) return NO_EVIDENCE;
   const evidence = { source: 'associate_degree_date', date, cut: window.august31After };
   return isWithin(date, window.start, window.august31After)
     ? outcome('COL-AD', true, 'met', evidence)

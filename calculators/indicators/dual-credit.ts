@@ -1,7 +1,9 @@
-import { outcome, type Outcome } from '../outcome.js';
+import { noEvidenceFor, outcome, type Outcome } from '../outcome.js';
 import type { YearParameters } from '../parameters/year-parameters.js';
 import type { StudentRecord } from '../student-record.js';
 import { isWithin, type StudentWindow } from '../student-window.js';
+
+const NO_EVIDENCE = noEvidenceFor('COL-DC');
 
 /**
  * COL-DC: counting only courses completed with credit inside WIN-HS, ELA hours ≥ 3, or math
@@ -21,7 +23,7 @@ export function evaluateDualCredit(
   window: StudentWindow,
 ): Outcome {
   const courses = record.dual_credit_courses;
-  if (courses === undefined || courses.length === 0) return outcome('COL-DC', false, 'no_evidence');
+  if (courses === undefined || courses.length === 0) return NO_EVIDENCE;
   const rules = params.college;
   let ela = 0;
   let math = 0;

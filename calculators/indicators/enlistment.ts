@@ -1,7 +1,9 @@
-import { outcome, type Outcome } from '../outcome.js';
+import { noEvidenceFor, outcome, type Outcome } from '../outcome.js';
 import type { YearParameters } from '../parameters/year-parameters.js';
 import type { StudentRecord } from '../student-record.js';
 import type { StudentWindow } from '../student-window.js';
+
+const NO_EVIDENCE = noEvidenceFor('MIL-ENL');
 
 /**
  * MIL-ENL: enlisted in the U.S. Armed Forces or the Texas National Guard, checked in the order
@@ -48,7 +50,7 @@ export function evaluateEnlistment(
 
 function checkJrotcRoute(record: StudentRecord, params: YearParameters): Outcome {
   const rules = params.military;
-  if (!rules.jrotc_asvab_route) return outcome('MIL-ENL', false, 'no_evidence');
+  if (!rules.jrotc_asvab_route) return NO_EVIDENCE;
   const years = record.jrotc_years ?? 0;
   const afqt = record.asvab_afqt ?? 0;
   const evidence = { source: 'jrotc_years+asvab_afqt', value: `${years}/${afqt}` };

@@ -1,8 +1,10 @@
-import { outcome, type Evidence, type Outcome } from '../outcome.js';
+import { noEvidenceFor, outcome, type Evidence, type Outcome } from '../outcome.js';
 import type { YearParameters } from '../parameters/year-parameters.js';
 import type { IbcResult, PosStatus, StudentRecord } from '../student-record.js';
 import { isWithin, type StudentWindow } from '../student-window.js';
 import { ClosestScore } from './closest-score.js';
+
+const NO_EVIDENCE = noEvidenceFor('CAR-IBC');
 
 const POS_RANK: Record<PosStatus, number> = {
   none: 0,
@@ -29,8 +31,7 @@ export function evaluateIbc(
   window: StudentWindow,
 ): Outcome {
   const results = record.ibc_earned;
-  if (results === undefined || results.length === 0)
-    return outcome('CAR-IBC', false, 'no_evidence');
+  if (results === undefined || results.length === 0) return NO_EVIDENCE;
   const closest = new ClosestScore();
   let sunsetOnly: Outcome | null = null;
   for (const ibc of results) {

@@ -1,6 +1,8 @@
-import { outcome, type Outcome } from '../outcome.js';
+import { noEvidenceFor, outcome, type Outcome } from '../outcome.js';
 import type { YearParameters } from '../parameters/year-parameters.js';
 import type { StudentRecord } from '../student-record.js';
+
+const NO_EVIDENCE = noEvidenceFor('CAR-IEPWF');
 
 /**
  * CAR-IEPWF: a graduate whose PEIMS C062 graduation type code is 04, 05, 54 or 55 (IEP
@@ -14,7 +16,7 @@ import type { StudentRecord } from '../student-record.js';
 export function evaluateIepWorkforce(record: StudentRecord, params: YearParameters): Outcome {
   const code = record.graduation_type_code;
   if (!record.graduated) return outcome('CAR-IEPWF', false, 'not_a_graduate');
-  if (code === undefined || code === null) return outcome('CAR-IEPWF', false, 'no_evidence');
+  if (code === undefined || code === null) return NO_EVIDENCE;
   const evidence = { source: 'graduation_type_code', code };
   return params.sped.iep_workforce_codes.includes(code)
     ? outcome('CAR-IEPWF', true, 'met', evidence)

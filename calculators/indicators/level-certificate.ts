@@ -1,6 +1,8 @@
-import { outcome, type Outcome } from '../outcome.js';
+import { noEvidenceFor, outcome, type Outcome } from '../outcome.js';
 import type { StudentRecord } from '../student-record.js';
 import { isWithin, type StudentWindow } from '../student-window.js';
+
+const NO_EVIDENCE = noEvidenceFor('CAR-LVL');
 
 /**
  * CAR-LVL: a Level I or Level II certificate awarded from grade 9 through August 31 following
@@ -14,7 +16,7 @@ import { isWithin, type StudentWindow } from '../student-window.js';
 export function evaluateLevelCertificate(record: StudentRecord, window: StudentWindow): Outcome {
   const certificates = record.level_certificates;
   if (certificates === undefined || certificates.length === 0) {
-    return outcome('CAR-LVL', false, 'no_evidence');
+    return NO_EVIDENCE;
   }
   let late: Outcome | null = null;
   for (const certificate of certificates) {
@@ -30,5 +32,5 @@ export function evaluateLevelCertificate(record: StudentRecord, window: StudentW
     }
     late ??= outcome('CAR-LVL', false, 'outside_window', evidence);
   }
-  return late ?? outcome('CAR-LVL', false, 'no_evidence');
+  return late ?? NO_EVIDENCE;
 }

@@ -1,7 +1,9 @@
-import { outcome, type Outcome } from '../outcome.js';
+import { noEvidenceFor, outcome, type Outcome } from '../outcome.js';
 import type { YearParameters } from '../parameters/year-parameters.js';
 import type { StudentRecord } from '../student-record.js';
 import { isWithin, type StudentWindow } from '../student-window.js';
+
+const NO_EVIDENCE = noEvidenceFor('COL-ONR');
 
 /**
  * COL-ONR: one OnRamps dual enrollment course completed inside WIN-HS that qualifies for at
@@ -19,8 +21,7 @@ export function evaluateOnRamps(
   window: StudentWindow,
 ): Outcome {
   const courses = record.onramps;
-  if (courses === undefined || courses.length === 0)
-    return outcome('COL-ONR', false, 'no_evidence');
+  if (courses === undefined || courses.length === 0) return NO_EVIDENCE;
   const cut = params.college.onramps_hours_min;
   let best: Outcome | null = null;
   let bestHours = -1;
@@ -39,5 +40,5 @@ export function evaluateOnRamps(
       best = outcome('COL-ONR', false, isInside ? 'below_cut' : 'outside_window', evidence);
     }
   }
-  return best ?? outcome('COL-ONR', false, 'no_evidence');
+  return best ?? NO_EVIDENCE;
 }

@@ -1,6 +1,8 @@
-import { outcome, type Outcome } from '../outcome.js';
+import { noEvidenceFor, outcome, type Outcome } from '../outcome.js';
 import type { YearParameters } from '../parameters/year-parameters.js';
 import type { StudentRecord } from '../student-record.js';
+
+const NO_EVIDENCE = noEvidenceFor('CAR-SPEDADV');
 
 /**
  * CAR-SPEDADV: a graduate receiving special education services in the graduation year whose
@@ -14,7 +16,7 @@ import type { StudentRecord } from '../student-record.js';
  */
 export function evaluateSpedAdvanced(record: StudentRecord, params: YearParameters): Outcome {
   if (!record.graduated) return outcome('CAR-SPEDADV', false, 'not_a_graduate');
-  if (record.sped_in_graduation_year !== true) return outcome('CAR-SPEDADV', false, 'no_evidence');
+  if (record.sped_in_graduation_year !== true) return NO_EVIDENCE;
   const plan = record.graduation_plan ?? null;
   const evidence = { source: 'graduation_plan', value: plan ?? 'none' };
   return plan !== null && params.sped.advanced_plans.includes(plan)

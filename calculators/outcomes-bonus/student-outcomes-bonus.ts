@@ -5,6 +5,9 @@ import type { ObCategory, ObCohort, StudentOutcomesBonus } from '../student-resu
 import { isWithin, type StudentWindow } from '../student-window.js';
 import { isOnValidList } from '../indicators/ibc.js';
 
+const NO_ENLISTMENT: Outcome = Object.freeze(outcome('OB-MIL', false, 'no_evidence'));
+const NO_CREDENTIAL: Outcome = Object.freeze(outcome('OB-CAR', false, 'no_evidence'));
+
 /** The accountability outcomes the Outcomes Bonus reuses. */
 export interface ObInputs {
   ela: Outcome;
@@ -45,11 +48,7 @@ export function evaluateStudentOutcomesBonus(
   const college = checkCollege(record, isTsiMet, inputs);
   const career = checkCareer(record, params, window, isTsiMet, inputs);
   const military = inputs.enlistment.rule_id === 'MIL-ENL' ? inputs.enlistment : null;
-  reasons.push(
-    college,
-    career,
-    military === null ? outcome('OB-MIL', false, 'no_evidence') : relabel(military, 'OB-MIL'),
-  );
+  reasons.push(college, career, military === null ? NO_ENLISTMENT : relabel(military, 'OB-MIL'));
   if (college.is_met) category.push('college');
   if (career.is_met) category.push('career');
   if (military !== null && military.is_met) category.push('military');
@@ -98,7 +97,7 @@ function checkCareer(
       date: ibc.earned_date,
     });
   }
-  return outcome('OB-CAR', false, 'no_evidence');
+  return NO_CREDENTIAL;
 }
 
 function firstUnmet(inputs: ObInputs): Outcome {

@@ -97,12 +97,16 @@ describe('time model (Y-MAP, WIN-HS)', () => {
 
   it('ends the credential window on August 31 and the enlistment window on December 31 after graduation', () => {
     const window = windowOf(graduate(2025));
-    assert.deepEqual(window, {
-      start: '2020-08-17',
-      end: '2024-05-24',
-      august31After: '2024-08-31',
-      december31After: '2024-12-31',
-    });
+    assert.equal(window.start, '2020-08-17');
+    assert.equal(window.end, '2024-05-24');
+    assert.equal(window.august31After, '2024-08-31');
+    assert.equal(window.december31After, '2024-12-31');
+  });
+
+  it('moves the August 31 deadline to the next year for a graduation after August', () => {
+    const window = windowOf(graduate(2026, { graduation_date: '2024-12-15' }));
+    assert.equal(window.august31After, '2025-08-31');
+    assert.equal(window.december31After, '2024-12-31');
   });
 
   it('ends a non-graduate window on the school year end date', () => {
