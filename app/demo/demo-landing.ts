@@ -13,7 +13,7 @@ export function demoRoutes(context: AppContext): Router {
   router.get(demoLandingPath, function showDemoLanding(_req, res) {
     res.type('html').send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CCMR Readiness demo</title></head>` +
-        `<body><main><h1>CCMR Readiness demo</h1><p>The demo district is ready on the ${context.db.kind} database.</p></main></body></html>`,
+        `<body><main><h1>CCMR Readiness demo</h1><p>The demo district is ready on the ${context.db.kind} database.</p><p><a href="/demo/launch">Try a launch</a></p></main></body></html>`,
     );
   });
   return router;

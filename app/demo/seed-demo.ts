@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import type { Tenant } from '../../store/index.js';
 import { createTenant } from '../../store/index.js';
+import { registerDemoPlatform } from './demo-launch-step.js';
 
 /** The demo district every `npm start` shows. */
 export const DEMO_TENANT = { slug: 'demo-isd', name: 'Lone Star Demo ISD' } as const;
@@ -14,7 +15,9 @@ export type DemoStep = (context: AppContext, tenant: Tenant) => Promise<void>;
 /**
  * The steps, in order: rosters first, then what depends on them. Each area adds its own.
  */
-const demoSteps: Array<{ name: string; run: DemoStep }> = [];
+const demoSteps: Array<{ name: string; run: DemoStep }> = [
+  { name: 'lti-platform', run: registerDemoPlatform },
+];
 
 /** Progress of the demo preparation, shown on the demo page. */
 export const demoProgress = {

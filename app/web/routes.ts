@@ -4,6 +4,7 @@ import { healthRoutes } from './health-routes.js';
 import { demoRoutes } from '../demo/demo-landing.js';
 import { mountViewRoutes } from '../../views/index.js';
 import { mountLtiRoutes } from '../../lti/index.js';
+import { mountDemoLaunchRoutes } from '../demo/demo-launch.js';
 
 /**
  * Every area's HTTP routes. Each area exports a `mount…Routes(app, context)` function and adds
@@ -12,7 +13,7 @@ import { mountLtiRoutes } from '../../lti/index.js';
 const mounters: Array<(app: Express, context: AppContext) => void | Promise<void>> = [
   (app, context) => void app.use(healthRoutes(context)),
   (app, context) => void (context.config.demo && app.use(demoRoutes(context))),
-  (app, context) => mountLtiRoutes(app, context).then(() => undefined),
+  (app, context) => mountLtiRoutes(app, context).then(() => mountDemoLaunchRoutes(app, context)),
   mountViewRoutes,
 ];
 

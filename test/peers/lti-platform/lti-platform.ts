@@ -57,6 +57,16 @@ export class LtiPlatformPeer {
   nowSeconds: () => number = () => Math.floor(Date.now() / 1000);
   productFamilyCode = 'ccmr-test-platform';
 
+  /**
+   * Serves the platform from another server under `baseUrl` (the demo mounts it inside the
+   * tool's own server); `start` is the stand-alone alternative.
+   * @returns the Express application to mount.
+   */
+  attach(baseUrl: string): express.Express {
+    this.url = baseUrl.replace(/\/+$/, '');
+    return this.#buildApp();
+  }
+
   /** Starts listening on a loopback address. */
   async start(host = '127.0.0.1', port = 0): Promise<this> {
     const app = this.#buildApp();
@@ -225,7 +235,7 @@ export class LtiPlatformPeer {
     res
       .type('html')
       .send(
-        `<!doctype html><html><head><title>Launching</title><script src="/assets/auto-post.js" defer></script></head>` +
+        `<!doctype html><html><head><title>Launching</title><script src="${this.url}/assets/auto-post.js" defer></script></head>` +
           `<body><form id="auto-post" method="post" action="${escapeHtml(query.redirect_uri!)}">${inputs}</form></body></html>`,
       );
   }
@@ -353,7 +363,7 @@ export class LtiPlatformPeer {
     res
       .type('html')
       .send(
-        `<!doctype html><html><head><title>Course</title><script src="/assets/platform-page.js" defer></script></head>` +
+        `<!doctype html><html><head><title>Course</title><script src="${this.url}/assets/platform-page.js" defer></script></head>` +
           `<body><h1>Course page</h1><iframe id="tool-frame" name="tool" title="CCMR Readiness" width="900" height="600" ` +
           `data-src="${escapeHtml(frame)}"></iframe></body></html>`,
       );
