@@ -82,3 +82,8 @@ export {
 export type { RequestActor } from './data-requests/request-actor.js';
 export { tenantFilesFolder } from './data-requests/tenant-files.js';
 export { registerStudentDataCache, type StudentDataCache } from './data-requests/student-caches.js';
+export { offboardTenant } from './offboarding/offboard-tenant.js';
+export {
+  hashDisposalCertificate,
+  type DisposalCertificate,
+} from './offboarding/disposal-certificate.js';
