@@ -33,12 +33,14 @@ export async function readResultsVersion(
  * memory: the dashboard reads a version number, not 3,000 results, on every request. The key
  * carries the tenant, so one district's summary is never served to another.
  *
+ * @param clock - the application clock.
  * @param tx - a transaction of the district.
  * @param campusOrgId - the campus, already authorised for `campus.read`.
  * @param today - ISO date for projections.
  * @returns the summary.
  */
 export async function getCampusSummary(
+  clock: { now(): Date },
   tx: TenantTransaction,
   campusOrgId: string,
   today: string,
@@ -47,7 +49,7 @@ export async function getCampusSummary(
   const key = `${tx.tenantId}/${campusOrgId}`;
   const cached = entries.get(key);
   if (cached && cached.version === version) return cached;
-  const summary = await computeCampusSummary(tx, campusOrgId, version, today);
+  const summary = await computeCampusSummary(clock, tx, campusOrgId, version, today);
   entries.delete(key);
   entries.set(key, summary);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);

@@ -1,6 +1,7 @@
 import {
   aggregateCcmrRate,
   countOutcomesBonusCohorts,
+  evaluateStudent,
   parametersFor,
   projectCohort,
   SUPPORTED_YEARS,
@@ -9,7 +10,7 @@ import {
   type ObCohort,
 } from '../../calculators/index.js';
 import type { TenantTransaction } from '../../store/index.js';
-import { assembleRecords } from '../sources/student-records.js';
+import { asProspectiveGraduate, assembleRecords } from '../sources/student-records.js';
 import { loadStudentRows, newestComputedAt, type StudentRow } from '../sources/student-rows.js';
 import { classifyGap, GAP_GROUPS, type GapGroup } from '../presenters/gap-group.js';
 
@@ -53,7 +54,27 @@ function groupByGap(rows: readonly StudentRow[]): Record<GapGroup, string[]> {
   return groups;
 }
 
+/** A current class is evaluated as prospective graduates: its "now" is today's evidence. */
+async function projectCurrentClass(
+  clock: { now(): Date },
+  tx: TenantTransaction,
+  graduationYear: number,
+  rows: StudentRow[],
+  today: string,
+) {
+  const assembled = await assembleRecords(
+    clock,
+    tx,
+    rows.map((row) => row.personId),
+  );
+  const records = assembled.map((record) => asProspectiveGraduate(record, graduationYear));
+  const projection = projectCohort(records, { now: today });
+  const prospective = records.map((record) => evaluateStudent({ ...record, pending: undefined }));
+  return { projection, bonusCounts: countOutcomesBonusCohorts(prospective) };
+}
+
 async function summariseClass(
+  clock: { now(): Date },
   tx: TenantTransaction,
   graduationYear: number,
   rows: StudentRow[],
@@ -61,26 +82,29 @@ async function summariseClass(
 ): Promise<ClassSummary> {
   const computed = rows.filter((row) => row.result !== null);
   const accountabilityYear = computed.length > 0 ? yearOf(computed[0]) : SUPPORTED_YEARS[0];
-  const params = parametersFor(accountabilityYear);
   const results = computed.map((row) => row.result!);
-  const isCurrentClass = `${graduationYear}-06-30` >= today;
-  const projection = isCurrentClass
-    ? projectCohort(
-        await assembleRecords(
-          tx,
-          computed.map((row) => row.personId),
-        ),
-        { now: today },
-      )
-    : null;
-  return {
+  const base = {
     graduationYear,
     accountabilityYear,
     students: rows.length,
-    rateNow: aggregateCcmrRate(results, params),
-    rateProjected: projection?.rate_if_on_track_succeed ?? null,
-    onTrack: projection?.counts.on_track ?? 0,
     groups: groupByGap(rows),
+  };
+  const isCurrentClass = `${graduationYear}-06-30` >= today;
+  if (isCurrentClass && computed.length > 0) {
+    const current = await projectCurrentClass(clock, tx, graduationYear, computed, today);
+    return {
+      ...base,
+      rateNow: current.projection.rate_now,
+      rateProjected: current.projection.rate_if_on_track_succeed,
+      onTrack: current.projection.counts.on_track,
+      bonusCounts: current.bonusCounts,
+    };
+  }
+  return {
+    ...base,
+    rateNow: aggregateCcmrRate(results, parametersFor(accountabilityYear)),
+    rateProjected: null,
+    onTrack: 0,
     bonusCounts: countOutcomesBonusCohorts(results),
   };
 }
@@ -90,6 +114,7 @@ async function summariseClass(
  * score and letter, the gap groups and the Outcomes Bonus counts. Reads every student of the
  * campus without names; the caller has authorised `campus.read`.
  *
+ * @param clock - the application clock.
  * @param tx - a transaction of the district.
  * @param campusOrgId - the campus (orgs.id).
  * @param version - the results version the summary is computed at.
@@ -97,6 +122,7 @@ async function summariseClass(
  * @returns the summary.
  */
 export async function computeCampusSummary(
+  clock: { now(): Date },
   tx: TenantTransaction,
   campusOrgId: string,
   version: string,
@@ -118,7 +144,7 @@ export async function computeCampusSummary(
   }
   const classes: ClassSummary[] = [];
   for (const year of [...byYear.keys()].sort((a, b) => b - a)) {
-    classes.push(await summariseClass(tx, year, byYear.get(year)!, today));
+    classes.push(await summariseClass(clock, tx, year, byYear.get(year)!, today));
   }
   return { campusOrgId, version, computedAt: newestComputedAt(rows), classes };
 }

@@ -116,7 +116,7 @@ export function campusDashboardRouter(context: AppContext): Router {
       const now = context.now();
       const today = now.toISOString().slice(0, 10);
       const data = await context.db.withTenant(viewer.tenantId, async (tx) => {
-        const summary = await getCampusSummary(tx, campusOrgId, today);
+        const summary = await getCampusSummary(context, tx, campusOrgId, today);
         const campuses = await listViewerCampuses(tx, viewer);
         const chosen =
           summary.classes.find((c) => c.graduationYear === query.year) ?? summary.classes[0];

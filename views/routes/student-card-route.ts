@@ -72,7 +72,7 @@ export function studentCardRouter(context: AppContext): Router {
         }
         const [row] = await loadStudentRows(tx, [personId], cipher);
         if (!row) throw new StudentNotVisible();
-        const path = await findStudentPath(tx, row, now.toISOString().slice(0, 10));
+        const path = await findStudentPath(context, tx, row, now.toISOString().slice(0, 10));
         await auditRead(tx, viewer, 'student', [personId], now, { widget: 'student-card' });
         return { sync, card: presentStudentCard(row, path), choices: [], isTruncated: false };
       });

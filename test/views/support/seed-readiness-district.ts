@@ -1,4 +1,5 @@
-import { evaluateStudent, type StudentRecord } from '../../../calculators/index.js';
+import type { StudentRecord } from '../../../calculators/index.js';
+import { recomputeResults } from '../../../app/results/index.js';
 import type { AppContext } from '../../../app/app-context.js';
 import type { TenantCipher, TenantTransaction } from '../../../store/index.js';
 
@@ -75,7 +76,6 @@ function evidenceFor(random: () => number, isGraduate: boolean): Partial<Student
 
 const KIND_BY_FIELD: Array<[keyof StudentRecord, string]> = [
   ['sat', 'sat'],
-  ['ibc_earned', 'ibc'],
   ['dual_credit_courses', 'dual_credit'],
 ];
 
@@ -111,7 +111,7 @@ async function insertPeople(tx: TenantTransaction, cipher: TenantCipher, batch: 
   );
 }
 
-async function insertStudents(tx: TenantTransaction, batch: SeedStudent[], computedAt: Date) {
+async function insertStudents(tx: TenantTransaction, batch: SeedStudent[]) {
   for (const s of batch) {
     const r = s.record;
     const graduationYear = Number(String(r.graduation_date).slice(0, 4));
@@ -146,26 +146,35 @@ async function insertStudents(tx: TenantTransaction, batch: SeedStudent[], compu
         );
       }
     }
-    if (r.pending) {
+    for (const ibc of r.ibc_earned ?? []) {
+      await tx.query(
+        `INSERT INTO certifications (tenant_id, id, person_id, ibc_code, result_code, earned_date,
+           exam_date, school_year, campus_org_id, aligned_pos_status, lists, source)
+         VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $5, 2025, $6, $7, $8, 'seed')`,
+        [
+          tx.tenantId,
+          s.id,
+          ibc.code,
+          ibc.result_code,
+          ibc.earned_date,
+          s.campus.orgId,
+          ibc.aligned_pos_status,
+          ibc.lists,
+        ],
+      );
+    }
+    for (const entry of r.pending?.exams_scheduled ?? []) {
       await tx.query(
         `INSERT INTO evidence (tenant_id, id, person_id, kind, data, source, fingerprint)
          VALUES ($1, gen_random_uuid(), $2, 'pending', $3, 'seed', $4)`,
-        [tx.tenantId, s.id, JSON.stringify(r.pending), `${s.sourcedId}-pending`],
+        [
+          tx.tenantId,
+          s.id,
+          JSON.stringify({ type: 'exams_scheduled', entry }),
+          `${s.sourcedId}-pending`,
+        ],
       );
     }
-    const result = evaluateStudent({ ...r, pending: undefined });
-    await tx.query(
-      `INSERT INTO student_results (tenant_id, person_id, accountability_year, result, ccmr_met,
-         inputs_hash, computed_at) VALUES ($1, $2, $3, $4, $5, 'seed', $6)`,
-      [
-        tx.tenantId,
-        s.id,
-        result.accountability_year,
-        JSON.stringify(result),
-        result.ccmr_met,
-        computedAt,
-      ],
-    );
   }
 }
 
@@ -300,10 +309,11 @@ export async function seedReadinessDistrict(
       const batch = students.slice(start, start + 250);
       await context.db.withTenant(tenantId, async (tx) => {
         await insertPeople(tx, await context.keys.cipherFor(tx), batch);
-        await insertStudents(tx, batch, computedAt);
+        await insertStudents(tx, batch);
       });
     }
     campuses.push(campus);
   }
+  await recomputeResults(context, tenantId);
   return { campuses, districtAdminSourcedId, sectionOf, computedAt };
 }
