@@ -1,0 +1,169 @@
+import { appendAudit, type TenantTransaction } from '../../store/index.js';
+import type { MappedBase } from '../mapping/wire-fields.js';
+import type { EntityCounts } from '../sync-counts.js';
+import type { TableSpec } from './table-specs.js';
+import { jsonRecordset, type ColumnType, type WriteContext } from './write-context.js';
+
+/** A record of the batch with its row id and keyed content hash. */
+export interface PlannedRow<R> {
+  record: R;
+  id: string;
+  hash: string;
+}
+
+/** What a batch write did; `written` are the created and updated rows, for follow-up writes. */
+export interface BatchOutcome<R> {
+  counts: Partial<EntityCounts>;
+  written: PlannedRow<R>[];
+}
+
+const BOOKKEEPING: ColumnType[] = [
+  ['id', 'uuid'],
+  ['source_hash', 'text'],
+  ['seen_run_id', 'uuid'],
+  ['status', 'text'],
+  ['source_modified_at', 'timestamptz'],
+  ['deleted_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+];
+
+/** Row ids and hashes; a sourcedId repeated in the batch keeps its last record (or is refused). */
+function planRows<R extends MappedBase>(spec: TableSpec<R>, records: readonly R[], ctx: WriteContext): PlannedRow<R>[] {
+  const byId = new Map<string, PlannedRow<R>>();
+  records.forEach((record, position) => {
+    const id = ctx.cipher.rowId(spec.idKind, record.sourcedId);
+    if (byId.has(id)) {
+      ctx.onDuplicate?.(position);
+      byId.delete(id);
+    }
+    // Keyed hash of the mapped record: equal content, equal hash; it reveals nothing about it.
+    byId.set(id, { record, id, hash: ctx.cipher.rowId(`content:${spec.table}`, JSON.stringify(record)) });
+  });
+  return [...byId.values()];
+}
+
+async function selectExisting(
+  tx: TenantTransaction,
+  spec: TableSpec<MappedBase>,
+  ids: string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const extra = (spec.existingColumns ?? []).map((c) => `, ${c}`).join('');
+  const rows = await tx.query(
+    `SELECT id, source_hash, seen_run_id, deleted_at IS NOT NULL AS is_deleted${extra}
+       FROM ${spec.table} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+    [tx.tenantId, ids],
+  );
+  return new Map(rows.map((row) => [row.id as string, row]));
+}
+
+async function upsertRows<R extends MappedBase>(
+  tx: TenantTransaction,
+  spec: TableSpec<R>,
+  rows: PlannedRow<R>[],
+  existing: Map<string, Record<string, unknown>>,
+  ctx: WriteContext,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const tuples = rows.map((row) => [
+    row.id,
+    row.hash,
+    ctx.runId,
+    row.record.status,
+    row.record.modifiedAt,
+    null,
+    ctx.now,
+    ...spec.values(row.record, row.id, ctx.cipher, existing.get(row.id)),
+  ]);
+  const columns = [...BOOKKEEPING, ...spec.columns];
+  const names = columns.map(([name]) => name);
+  const { from, json } = jsonRecordset(columns, tuples, 2);
+  const updates = names.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`);
+  await tx.query(
+    `INSERT INTO ${spec.table} (tenant_id, ${names.join(', ')}) SELECT $1, ${names.join(', ')} FROM ${from}
+     ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates.join(', ')}`,
+    [tx.tenantId, json],
+  );
+}
+
+async function markSeen(tx: TenantTransaction, table: string, ids: string[], ctx: WriteContext): Promise<void> {
+  if (ids.length === 0 || !ctx.marksSeen) return;
+  await tx.query(`UPDATE ${table} SET seen_run_id = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+    tx.tenantId,
+    ids,
+    ctx.runId,
+  ]);
+}
+
+/**
+ * Soft-deletes rows (deleted_at, status tobedeleted) that are not deleted yet and records one
+ * audit event per row. Rows stay, so evidence and results keep their person.
+ * @returns how many rows were deleted.
+ */
+export async function softDelete(
+  tx: TenantTransaction,
+  spec: Pick<TableSpec<MappedBase>, 'table' | 'resourceType'>,
+  ids: string[],
+  ctx: WriteContext,
+  reason: 'tobedeleted' | 'absent',
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const deleted = await tx.query<{ id: string }>(
+    `UPDATE ${spec.table} SET deleted_at = $3, status = 'tobedeleted', seen_run_id = $4, updated_at = $3
+      WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND deleted_at IS NULL RETURNING id`,
+    [tx.tenantId, ids, ctx.now, ctx.runId],
+  );
+  await appendAudit(
+    tx,
+    deleted.map((row) => ({
+      actorType: 'system' as const,
+      actorId: ctx.runId,
+      action: `roster.${spec.resourceType}.deleted`,
+      resourceType: spec.resourceType,
+      resourceId: row.id,
+      detail: { runId: ctx.runId, reason },
+    })),
+    ctx.now,
+  );
+  return deleted.length;
+}
+
+/**
+ * Writes one batch of mapped records of an entity: new and changed records are upserted in one
+ * multi-row statement, unchanged ones only marked seen, `tobedeleted` ones soft-deleted.
+ * Idempotent: the same batch written twice changes nothing the second time.
+ */
+export async function writeBatch<R extends MappedBase>(
+  tx: TenantTransaction,
+  spec: TableSpec<R>,
+  records: readonly R[],
+  ctx: WriteContext,
+): Promise<BatchOutcome<R>> {
+  const rows = planRows(spec, records, ctx);
+  const existing = await selectExisting(tx, spec as TableSpec<MappedBase>, rows.map((r) => r.id));
+  const counts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
+  const toWrite: PlannedRow<R>[] = [];
+  const toDelete: string[] = [];
+  const unchanged: string[] = [];
+  rows.forEach((row, position) => {
+    const before = existing.get(row.id);
+    if (before && before.seen_run_id === ctx.runId && ctx.onDuplicate) ctx.onDuplicate(position);
+    if (row.record.status === 'tobedeleted') {
+      if (before && !before.is_deleted) toDelete.push(row.id);
+      else unchanged.push(row.id);
+    } else if (!before) {
+      counts.created += 1;
+      toWrite.push(row);
+    } else if (before.source_hash !== row.hash || before.is_deleted) {
+      counts.updated += 1;
+      toWrite.push(row);
+    } else {
+      unchanged.push(row.id);
+    }
+  });
+  await upsertRows(tx, spec, toWrite, existing, ctx);
+  await markSeen(tx, spec.table, unchanged, ctx);
+  counts.deleted = await softDelete(tx, spec as TableSpec<MappedBase>, toDelete, ctx, 'tobedeleted');
+  // A tobedeleted record already deleted (or never stored) leaves the table as it was.
+  counts.unchanged = unchanged.length + toDelete.length - counts.deleted;
+  return { counts, written: toWrite };
+}

@@ -1,0 +1,41 @@
+import type { TenantCipher } from '../../store/index.js';
+
+/** What every batch write of one run needs to know. */
+export interface WriteContext {
+  runId: string;
+  now: Date;
+  cipher: TenantCipher;
+  /** Mark every record seen by this run, so absent ones can be found at the end of a snapshot. */
+  marksSeen: boolean;
+  /** The ending year of the current school year, for graduation years. */
+  schoolYearEnd: number;
+  /**
+   * Called with the position in the batch of a record whose sourcedId this run already wrote
+   * (CSV files must not repeat one). Unset: the later record wins, as paging may repeat one.
+   */
+  onDuplicate?: (position: number) => never;
+}
+
+/** A column of a JSON recordset: its name and SQL type. */
+export type ColumnType = readonly [name: string, type: string];
+
+function jsonValue(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`;
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+/**
+ * Rows as one JSON parameter and the `jsonb_to_recordset(…) AS r(…)` that reads them back typed.
+ * One parameter instead of one per value: far cheaper to bind, on PGlite above all, and never
+ * near the 65,535-parameter limit. Buffers travel as bytea hex ('\\x…').
+ */
+export function jsonRecordset(
+  columns: readonly ColumnType[],
+  rows: readonly unknown[][],
+  param: number,
+): { from: string; json: string } {
+  const objects = rows.map((row) => Object.fromEntries(columns.map(([name], i) => [name, jsonValue(row[i])])));
+  const shape = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+  return { from: `jsonb_to_recordset($${param}::jsonb) AS r(${shape})`, json: JSON.stringify(objects) };
+}
