@@ -43,43 +43,50 @@ function assertExpected(id: string, actual: Record<string, unknown>, expected: o
 }
 
 describe('ccmr evaluate and aggregate against every case of examples.json', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
+  const [first, second] = examples.student_cases;
+  const bad = { ...first.inputs, student_id: 'S99', sat: [{ date: '2023-13-40', ebrw: 480 }] };
+  let runs: { students: Run; campuses: Run; array: Run; invalid: Run };
 
-  it('evaluates every student case to the expected result, one NDJSON line per case', async () => {
+  // The four processes start together: each spends most of its time loading the CLI.
+  before(async () => {
+    const [students, campuses, array, invalid] = await Promise.all([
+      runCli(['evaluate', '-'], toNdjson(examples.student_cases.map((c) => c.inputs))),
+      runCli(['aggregate', '-'], toNdjson(examples.campus_cases.map((c) => c.inputs))),
+      runCli(['evaluate', '-'], JSON.stringify([first.inputs, second.inputs])),
+      runCli(['evaluate', '-'], toNdjson([first.inputs, bad])),
+    ]);
+    runs = { students, campuses, array, invalid };
+  });
+
+  it('evaluates every student case to the expected result, one NDJSON line per case', () => {
     const cases = examples.student_cases;
-    const run = await runCli(['evaluate', '-'], toNdjson(cases.map((c) => c.inputs)));
-    assert.equal(run.code, 0, run.stderr);
-    const lines = run.stdout.trim().split('\n');
+    assert.equal(runs.students.code, 0, runs.students.stderr);
+    const lines = runs.students.stdout.trim().split('\n');
     assert.equal(lines.length, cases.length);
     cases.forEach((c, i) => assertExpected(c.id, JSON.parse(lines[i]), c.expected));
   });
 
-  it('aggregates every campus case to the expected result, one NDJSON line per case', async () => {
+  it('aggregates every campus case to the expected result, one NDJSON line per case', () => {
     const cases = examples.campus_cases;
-    const run = await runCli(['aggregate', '-'], toNdjson(cases.map((c) => c.inputs)));
-    assert.equal(run.code, 0, run.stderr);
-    const lines = run.stdout.trim().split('\n');
+    assert.equal(runs.campuses.code, 0, runs.campuses.stderr);
+    const lines = runs.campuses.stdout.trim().split('\n');
     assert.equal(lines.length, cases.length);
     cases.forEach((c, i) => assertExpected(c.id, JSON.parse(lines[i]), c.expected));
   });
 
-  it('answers a JSON array with a JSON array', async () => {
-    const [first, second] = examples.student_cases;
-    const run = await runCli(['evaluate', '-'], JSON.stringify([first.inputs, second.inputs]));
-    assert.equal(run.code, 0, run.stderr);
-    const results = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+  it('answers a JSON array with a JSON array', () => {
+    assert.equal(runs.array.code, 0, runs.array.stderr);
+    const results = JSON.parse(runs.array.stdout) as Array<Record<string, unknown>>;
     assert.equal(results.length, 2);
     assertExpected(first.id, results[0], first.expected);
     assertExpected(second.id, results[1], second.expected);
   });
 
-  it('rejects a record with a bad field with exit code 2, naming record, student and field', async () => {
-    const good = examples.student_cases[0].inputs;
-    const bad = { ...good, student_id: 'S99', sat: [{ date: '2023-13-40', ebrw: 480 }] };
-    const run = await runCli(['evaluate', '-'], toNdjson([good, bad]));
-    assert.equal(run.code, 2);
-    assert.match(run.stderr, /ERR_CALC_INVALID_INPUT/);
-    assert.match(run.stderr, /record 1 \(student_id S99\).*sat\[0\]\.date/);
-    assert.equal(run.stdout, '');
+  it('rejects a record with a bad field with exit code 2, naming record, student and field', () => {
+    assert.equal(runs.invalid.code, 2);
+    assert.match(runs.invalid.stderr, /ERR_CALC_INVALID_INPUT/);
+    assert.match(runs.invalid.stderr, /record 1 \(student_id S99\).*sat\[0\]\.date/);
+    assert.equal(runs.invalid.stdout, '');
   });
 });
