@@ -87,3 +87,10 @@ export {
   hashDisposalCertificate,
   type DisposalCertificate,
 } from './offboarding/disposal-certificate.js';
+export {
+  scopeIncident,
+  type IncidentScope,
+  type AffectedTenant,
+} from './incident/scope-incident.js';
+export { draftBreachNotice, type BreachNotice } from './incident/draft-breach-notice.js';
+export { reportIncident, type IncidentReport } from './incident/report-incident.js';
