@@ -1,8 +1,13 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { LtiTool } from './lti-tool.js';
-import { readLoginState, stashPendingToken, type LoginState } from './login-states.js';
-import { findRegistrationById, type Registration } from './registrations.js';
+import {
+  readLaunchRouting,
+  stashPendingToken,
+  type LaunchRouting,
+  type LoginState,
+} from './login-states.js';
+import type { Registration } from './registrations.js';
 import { validateLaunch, type LaunchTrace } from './launch-validator.js';
 import { readCookie, SESSION_COOKIE, SESSION_QUERY_PARAM } from './session-middleware.js';
 import { stateCookieName } from './login-route.js';
@@ -36,17 +41,12 @@ export function handleLaunch(tool: LtiTool) {
       const body = LAUNCH_BODY.parse(req.body ?? {});
       const state = requireState(body.state);
       const idToken = requireToken(body.id_token);
-      const loginState = await readLoginState(tool.host.db, state, tool.now());
-      const registration = await requireRegistration(tool, loginState);
+      const routing = await readLaunchRouting(tool.host.db, state, tool.now());
+      const { loginState, registration } = routing;
       trace.registrationId = registration.id;
 
       if (isStateCookieBound(req, state)) {
-        await finishLaunch(
-          tool,
-          res,
-          { idToken, loginState, registration, transport: 'cookie' },
-          trace,
-        );
+        await finishLaunch(tool, res, { idToken, routing, transport: 'cookie' }, trace);
         return;
       }
       if (!loginState.usesPlatformStorage && body.lti_storage_target === undefined) {
@@ -77,8 +77,8 @@ export function handleLaunchResume(tool: LtiTool) {
       if (!parsed.success)
         throw new LtiError('ERR_LTI_STATE_MISSING', 'the launch lost its state', { status: 401 });
       const { state, stored_state: storedState, stored_nonce: storedNonce } = parsed.data;
-      const loginState = await readLoginState(tool.host.db, state, tool.now());
-      const registration = await requireRegistration(tool, loginState);
+      const routing = await readLaunchRouting(tool.host.db, state, tool.now());
+      const { loginState, registration } = routing;
       trace.registrationId = registration.id;
       if (storedState !== state || storedNonce !== loginState.nonce || !loginState.pendingIdToken) {
         throw new LtiError(
@@ -88,12 +88,7 @@ export function handleLaunchResume(tool: LtiTool) {
         );
       }
       const idToken = loginState.pendingIdToken;
-      await finishLaunch(
-        tool,
-        res,
-        { idToken, loginState, registration, transport: 'query' },
-        trace,
-      );
+      await finishLaunch(tool, res, { idToken, routing, transport: 'query' }, trace);
     } catch (error) {
       if (!(await answerRejection(tool, res, error, rejectionAudit(trace)))) throw error;
     }
@@ -120,18 +115,6 @@ function requireToken(idToken: string | undefined): string {
   return idToken;
 }
 
-async function requireRegistration(tool: LtiTool, loginState: LoginState): Promise<Registration> {
-  const registration = await findRegistrationById(tool.host.db, loginState.registrationId);
-  if (!registration || registration.status !== 'active') {
-    throw new LtiError(
-      'ERR_LTI_REGISTRATION_INACTIVE',
-      'this platform registration is not active',
-      { status: 403 },
-    );
-  }
-  return registration;
-}
-
 // Security Framework §7.3.1: the state cookie set at login proves this browser started it.
 function isStateCookieBound(req: Request, state: string): boolean {
   return readCookie(req, stateCookieName(state)) === state;
@@ -140,28 +123,28 @@ function isStateCookieBound(req: Request, state: string): boolean {
 async function finishLaunch(
   tool: LtiTool,
   res: Response,
-  input: {
-    idToken: string;
-    loginState: LoginState;
-    registration: Registration;
-    transport: SessionTransport;
-  },
+  input: { idToken: string; routing: LaunchRouting; transport: SessionTransport },
   trace: LaunchTrace,
 ): Promise<void> {
+  const { loginState, registration, deployments } = input.routing;
   const verified = await validateLaunch(
-    tool.host.db,
     tool.platformKeys,
     {
       idToken: input.idToken,
-      loginState: input.loginState,
-      registration: input.registration,
+      loginState,
+      registration,
+      deployments,
       now: tool.now(),
       mode: tool.mode,
     },
     trace,
   );
-  const opened = await completeLaunch(tool, verified, input.registration, input.transport);
-  res.clearCookie(stateCookieName(input.loginState.state), {
+  const opened = await completeLaunch(tool, verified, {
+    state: loginState.state,
+    registration,
+    transport: input.transport,
+  });
+  res.clearCookie(stateCookieName(loginState.state), {
     path: '/lti/',
     secure: true,
     sameSite: 'none',

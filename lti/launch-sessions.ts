@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Viewer } from '../privacy/index.js';
 import { appendAudit, type Database, type TenantTransaction } from '../store/index.js';
 import type { LaunchContext, DeepLinkingSettings, VerifiedLaunch } from './launch-claims.js';
-import { randomToken } from './login-states.js';
+import { consumeLoginState, randomToken } from './login-states.js';
 import { LTI_LIFETIMES } from './lti-options.js';
 import { LtiError } from './errors.js';
 
@@ -44,55 +44,63 @@ function lifetimes(transport: SessionTransport) {
       };
 }
 
+/** What is stored about an accepted launch. */
+export interface LaunchRecord {
+  launch: VerifiedLaunch;
+  viewer: Omit<Viewer, 'launchId'>;
+  widget: string;
+  clientId: string;
+  transport: SessionTransport;
+}
+
 /**
- * Opens the session of an accepted launch: the launch (viewer, context, deep-linking return) is
- * stored under the district's isolation with its audit event, and the session token's hash in
- * the routing table. The token itself is returned once and stored nowhere.
+ * Opens the session of a launch that passed every check, in one system transaction: the login
+ * state is used up (its nonce is single-use; a replay fails here) and the session token's hash
+ * is stored. The token itself is returned once and stored nowhere.
  * @returns the session id (also the viewer's launchId) and its token.
+ * @throws LtiError ERR_LTI_NONCE_REPLAYED
  */
-export async function openLaunchSession(
+export async function openSession(
   db: Database,
-  input: {
-    launch: VerifiedLaunch;
-    viewer: Omit<Viewer, 'launchId'>;
-    widget: string;
-    clientId: string;
-    transport: SessionTransport;
-  },
+  input: { state: string; tenantId: string; transport: SessionTransport },
   now: Date,
 ): Promise<{ sessionId: string; token: string }> {
   const sessionId = randomUUID();
   const token = randomToken();
-  const { launch } = input;
   const life = lifetimes(input.transport);
-  await db.withTenant(launch.tenantId, (tx) => storeLaunch(tx, sessionId, input, now));
-  await db.withSystem((tx) =>
-    tx.query(
+  await db.withSystem(async (tx) => {
+    await consumeLoginState(tx, input.state, now);
+    await tx.query(
       `INSERT INTO lti_sessions (id, token_hash, owner_tenant_id, transport, created_at, last_seen_at,
          idle_expires_at, absolute_expires_at) VALUES ($1,$2,$3,$4,$5,$5,$6,$7)`,
       [
         sessionId,
         hashToken(token),
-        launch.tenantId,
+        input.tenantId,
         input.transport,
         now,
         new Date(now.getTime() + life.idle * 1000),
         new Date(now.getTime() + life.absolute * 1000),
       ],
-    ),
-  );
+    );
+  });
   return { sessionId, token };
 }
 
-async function storeLaunch(
+/**
+ * Stores what a launch established (viewer, context, deep-linking return) under the district's
+ * isolation, with its audit event last so the chain's lock is held briefly.
+ * @param tx a transaction of the launch's district.
+ */
+export async function storeLaunch(
   tx: TenantTransaction,
   sessionId: string,
-  input: Parameters<typeof openLaunchSession>[1],
+  record: LaunchRecord,
   now: Date,
 ): Promise<void> {
-  const { launch, viewer } = input;
+  const { launch, viewer } = record;
   const deepLinking = launch.deepLinking
-    ? { ...launch.deepLinking, issuer: launch.issuer, clientId: input.clientId }
+    ? { ...launch.deepLinking, issuer: launch.issuer, clientId: record.clientId }
     : null;
   const context = launch.context
     ? { label: launch.context.label, title: launch.context.title }
@@ -109,7 +117,7 @@ async function storeLaunch(
       JSON.stringify({ ...viewer, launchId: sessionId }),
       JSON.stringify(context),
       deepLinking && JSON.stringify(deepLinking),
-      input.widget,
+      record.widget,
       now,
     ],
   );
@@ -123,7 +131,7 @@ async function storeLaunch(
       resourceId: sessionId,
       launchId: sessionId,
       outcome: 'ok',
-      detail: { role: viewer.role, messageType: launch.messageType, transport: input.transport },
+      detail: { role: viewer.role, messageType: launch.messageType, transport: record.transport },
     },
     now,
   );

@@ -1,10 +1,7 @@
 import { compactVerify } from 'jose';
-import type { Database } from '../store/index.js';
 import { CLAIM, LAUNCH_MESSAGE_TYPES, type LaunchMessageType } from './claims.js';
 import type { LoginState } from './login-states.js';
-import { consumeLoginState } from './login-states.js';
 import type { Registration } from './registrations.js';
-import { findDeploymentOwner } from './registrations.js';
 import type { PlatformKeyCache } from './platform-jwks.js';
 import { LTI_LIFETIMES, type RunMode } from './lti-options.js';
 import { requireTrustedUrl } from './endpoint-policy.js';
@@ -19,6 +16,8 @@ export interface LaunchCheckInput {
   idToken: string;
   loginState: LoginState;
   registration: Registration;
+  /** The registration's deployments: deployment id → owning district. */
+  deployments: ReadonlyMap<string, string>;
   now: Date;
   mode: RunMode;
 }
@@ -32,13 +31,12 @@ export interface LaunchTrace {
 /**
  * Validates an id_token against the login it answers, one check per paragraph, in the order of
  * the 1EdTech Security Framework §5.1.3 and LTI Core §5.3–5.4. The state was already matched to
- * the browser (cookie or platform storage) by the caller. The nonce is used up only when every
- * check has passed, atomically.
+ * the browser (cookie or platform storage) by the caller. The nonce's single use is the
+ * caller's last step: it consumes the state atomically as it opens the session.
  * @returns the verified launch.
  * @throws LtiError with an ERR_LTI_… code naming the first check that failed.
  */
 export async function validateLaunch(
-  db: Database,
   platformKeys: PlatformKeyCache,
   input: LaunchCheckInput,
   trace: LaunchTrace,
@@ -62,7 +60,7 @@ export async function validateLaunch(
 
   const deploymentId = requireDeploymentId(claims);
   trace.deploymentId = deploymentId;
-  trace.tenantId = await requireRegisteredDeployment(db, registration, deploymentId);
+  trace.tenantId = requireRegisteredDeployment(input.deployments, deploymentId);
 
   const messageType = requireMessageType(claims);
   requireVersion(claims);
@@ -73,7 +71,6 @@ export async function validateLaunch(
   const targetLinkUri = requireTargetLinkUri(claims, messageType, loginState);
   const deepLinking = requireDeepLinkingSettings(claims, messageType, input.mode);
 
-  await consumeLoginState(db, loginState.state, now);
   return {
     registrationId: registration.id,
     tenantId: trace.tenantId,
@@ -214,12 +211,11 @@ function requireDeploymentId(claims: Claims): string {
 }
 
 // The deployment must be registered for this issuer and client; it decides the district.
-async function requireRegisteredDeployment(
-  db: Database,
-  registration: Registration,
+function requireRegisteredDeployment(
+  deployments: ReadonlyMap<string, string>,
   deploymentId: string,
-): Promise<string> {
-  const owner = await findDeploymentOwner(db, registration.id, deploymentId);
+): string {
+  const owner = deployments.get(deploymentId);
   if (!owner) reject('ERR_LTI_UNKNOWN_DEPLOYMENT', 'this deployment of the tool is not registered');
   return owner;
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { LtiTool } from './lti-tool.js';
-import { findRegistration, type Registration } from './registrations.js';
+import { findRegistrationIn, type Registration } from './registrations.js';
 import { createLoginState, type LoginState } from './login-states.js';
 import { requireTrustedUrl } from './endpoint-policy.js';
 import { renderPage } from './html-page.js';
@@ -35,21 +35,25 @@ export function handleLoginInitiation(tool: LtiTool) {
     let registrationId: string | undefined;
     try {
       const params = parseLoginParams(req);
-      const registration = await findRegistration(tool.host.db, params.iss, params.client_id);
-      registrationId = registration.id;
-      requireActive(registration);
+      const { registration, loginState } = await tool.host.db.withSystem(async (tx) => {
+        const found = await findRegistrationIn(tx, params.iss, params.client_id);
+        registrationId = found.id;
+        requireActive(found);
+        requireOwnTarget(tool, params.target_link_uri);
+        requireTrustedUrl(found.authUrl, 'authorization endpoint', tool.mode);
+        const created = await createLoginState(
+          tx,
+          {
+            registrationId: found.id,
+            targetLinkUri: params.target_link_uri,
+            usesPlatformStorage: params.lti_storage_target !== undefined,
+          },
+          tool.now(),
+        );
+        return { registration: found, loginState: created };
+      });
       await tool.admitPlatformOrigin(registration, res);
-      requireOwnTarget(tool, params.target_link_uri);
-      const authUrl = requireTrustedUrl(registration.authUrl, 'authorization endpoint', tool.mode);
-      const loginState = await createLoginState(
-        tool.host.db,
-        {
-          registrationId: registration.id,
-          targetLinkUri: params.target_link_uri,
-          usesPlatformStorage: params.lti_storage_target !== undefined,
-        },
-        tool.now(),
-      );
+      const authUrl = new URL(registration.authUrl);
       setStateCookie(res, loginState.state);
       const authRequest = buildAuthRequest(tool, registration, params, loginState, authUrl);
       if (params.lti_storage_target === undefined) {

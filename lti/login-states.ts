@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../store/index.js';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Database, Transaction } from '../store/index.js';
+import { readRoutedRegistration, type RoutedRegistration } from './registrations.js';
 import { LTI_LIFETIMES } from './lti-options.js';
 import { LtiError } from './errors.js';
 
@@ -24,39 +25,42 @@ export function randomToken(): string {
 
 /**
  * Starts a login: a fresh state and nonce, stored until the launch or their expiry.
+ * @param tx a system transaction.
  * @returns the new state and nonce.
  */
 export async function createLoginState(
-  db: Database,
+  tx: Transaction,
   input: { registrationId: string; targetLinkUri: string; usesPlatformStorage: boolean },
   now: Date,
 ): Promise<LoginState> {
   const state = randomToken();
   const nonce = randomToken();
   const expiresAt = new Date(now.getTime() + LTI_LIFETIMES.loginStateSeconds * 1000);
-  await db.withSystem(async (tx) => {
-    // Expired states are swept as new ones arrive, a few at a time, so the table stays small.
+  // Expired states are swept now and then as new ones arrive, a few at a time.
+  if (randomInt(SWEEP_EVERY) === 0) {
     await tx.query(
       `DELETE FROM lti_login_states WHERE state_hash IN
-         (SELECT state_hash FROM lti_login_states WHERE expires_at < $1 LIMIT 20)`,
+         (SELECT state_hash FROM lti_login_states WHERE expires_at < $1 LIMIT 50)`,
       [now],
     );
-    await tx.query(
-      `INSERT INTO lti_login_states (state_hash, nonce, registration_id, target_link_uri,
-         uses_platform_storage, created_at, expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [
-        hashState(state),
-        nonce,
-        input.registrationId,
-        input.targetLinkUri,
-        input.usesPlatformStorage,
-        now,
-        expiresAt,
-      ],
-    );
-  });
+  }
+  await tx.query(
+    `INSERT INTO lti_login_states (state_hash, nonce, registration_id, target_link_uri,
+       uses_platform_storage, created_at, expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+    [
+      hashState(state),
+      nonce,
+      input.registrationId,
+      input.targetLinkUri,
+      input.usesPlatformStorage,
+      now,
+      expiresAt,
+    ],
+  );
   return { state, nonce, ...input };
 }
+
+const SWEEP_EVERY = 20;
 
 interface StateRow {
   nonce: string;
@@ -68,72 +72,82 @@ interface StateRow {
   consumed_at: Date | null;
 }
 
+/** A login state with the registration and deployments its launch is checked against. */
+export interface LaunchRouting extends RoutedRegistration {
+  loginState: LoginState & { pendingIdToken: string | null };
+}
+
 /**
- * Reads a login state without using it up.
+ * Reads, in one transaction, a login state (without using it up) and its registration with
+ * every deployment.
  * @throws LtiError ERR_LTI_STATE_MISMATCH (unknown), ERR_LTI_NONCE_REPLAYED (already used),
- *   ERR_LTI_STATE_EXPIRED
+ *   ERR_LTI_STATE_EXPIRED, ERR_LTI_REGISTRATION_INACTIVE
  */
-export async function readLoginState(
+export async function readLaunchRouting(
   db: Database,
   state: string,
   now: Date,
-): Promise<LoginState & { pendingIdToken: string | null }> {
-  const row = await db.withSystem((tx) =>
-    tx.one<StateRow & Record<string, unknown>>(
+): Promise<LaunchRouting> {
+  return db.withSystem(async (tx) => {
+    const row = await tx.one<StateRow & Record<string, unknown>>(
       'SELECT * FROM lti_login_states WHERE state_hash = $1',
       [hashState(state)],
-    ),
-  );
-  if (!row)
-    throw new LtiError('ERR_LTI_STATE_MISMATCH', 'this launch was not started by this tool', {
-      status: 401,
-    });
-  if (row.consumed_at) {
-    throw new LtiError(
-      'ERR_LTI_NONCE_REPLAYED',
-      'this launch was already used; open the tool again from your course',
-      {
-        status: 401,
-      },
     );
-  }
-  if (row.expires_at.getTime() < now.getTime()) {
-    throw new LtiError('ERR_LTI_STATE_EXPIRED', 'this launch took too long; open the tool again', {
+    if (!row)
+      throw new LtiError('ERR_LTI_STATE_MISMATCH', 'this launch was not started by this tool', {
+        status: 401,
+      });
+    if (row.consumed_at) throw replayed();
+    if (row.expires_at.getTime() < now.getTime()) {
+      throw new LtiError(
+        'ERR_LTI_STATE_EXPIRED',
+        'this launch took too long; open the tool again',
+        { status: 401 },
+      );
+    }
+    const routed = await readRoutedRegistration(tx, row.registration_id);
+    if (!routed || routed.registration.status !== 'active') {
+      throw new LtiError(
+        'ERR_LTI_REGISTRATION_INACTIVE',
+        'this platform registration is not active',
+        { status: 403 },
+      );
+    }
+    const loginState = {
+      state,
+      nonce: row.nonce,
+      registrationId: row.registration_id,
+      targetLinkUri: row.target_link_uri,
+      usesPlatformStorage: row.uses_platform_storage,
+      pendingIdToken: row.pending_id_token,
+    };
+    return { loginState, ...routed };
+  });
+}
+
+function replayed(): LtiError {
+  return new LtiError(
+    'ERR_LTI_NONCE_REPLAYED',
+    'this launch was already used; open the tool again from your course',
+    {
       status: 401,
-    });
-  }
-  return {
-    state,
-    nonce: row.nonce,
-    registrationId: row.registration_id,
-    targetLinkUri: row.target_link_uri,
-    usesPlatformStorage: row.uses_platform_storage,
-    pendingIdToken: row.pending_id_token,
-  };
+    },
+  );
 }
 
 /**
  * Uses a login state up, atomically: of two launches racing with one state and nonce, exactly
  * one wins (the nonce is single-use, Security Framework §5.1.3 step 9).
+ * @param tx a system transaction.
  * @throws LtiError ERR_LTI_NONCE_REPLAYED when it was already used.
  */
-export async function consumeLoginState(db: Database, state: string, now: Date): Promise<void> {
-  const rows = await db.withSystem((tx) =>
-    tx.query(
-      `UPDATE lti_login_states SET consumed_at = $2, pending_id_token = NULL
-       WHERE state_hash = $1 AND consumed_at IS NULL RETURNING state_hash`,
-      [hashState(state), now],
-    ),
+export async function consumeLoginState(tx: Transaction, state: string, now: Date): Promise<void> {
+  const rows = await tx.query(
+    `UPDATE lti_login_states SET consumed_at = $2, pending_id_token = NULL
+     WHERE state_hash = $1 AND consumed_at IS NULL RETURNING state_hash`,
+    [hashState(state), now],
   );
-  if (rows.length !== 1) {
-    throw new LtiError(
-      'ERR_LTI_NONCE_REPLAYED',
-      'this launch was already used; open the tool again from your course',
-      {
-        status: 401,
-      },
-    );
-  }
+  if (rows.length !== 1) throw replayed();
 }
 
 /** Keeps a launch's id_token beside its state while the browser proves it started the login. */

@@ -139,14 +139,22 @@ export async function findRegistration(
   issuer: string,
   clientId: string | undefined,
 ): Promise<Registration> {
-  const rows = await db.withSystem((tx) =>
+  return db.withSystem((tx) => findRegistrationIn(tx, issuer, clientId));
+}
+
+/** findRegistration inside a transaction the caller holds. */
+export async function findRegistrationIn(
+  tx: Transaction,
+  issuer: string,
+  clientId: string | undefined,
+): Promise<Registration> {
+  const rows =
     clientId === undefined
-      ? tx.query('SELECT * FROM lti_registrations WHERE issuer = $1 LIMIT 2', [issuer])
-      : tx.query('SELECT * FROM lti_registrations WHERE issuer = $1 AND client_id = $2', [
+      ? await tx.query('SELECT * FROM lti_registrations WHERE issuer = $1 LIMIT 2', [issuer])
+      : await tx.query('SELECT * FROM lti_registrations WHERE issuer = $1 AND client_id = $2', [
           issuer,
           clientId,
-        ]),
-  );
+        ]);
   if (rows.length === 0) {
     throw new LtiError(
       'ERR_LTI_UNKNOWN_REGISTRATION',
@@ -176,19 +184,31 @@ export async function findRegistrationById(
   return row ? toRegistration(row) : undefined;
 }
 
-/** The district owning a deployment of a registration, or undefined when it is not registered. */
-export async function findDeploymentOwner(
-  db: Database,
+/** A registration with its deployments: deployment id → owning district. */
+export interface RoutedRegistration {
+  registration: Registration;
+  deployments: ReadonlyMap<string, string>;
+}
+
+/**
+ * Reads a registration and all its deployments in one go (a launch needs both, and a
+ * registration has few deployments).
+ * @returns undefined when the registration is gone.
+ */
+export async function readRoutedRegistration(
+  tx: Transaction,
   registrationId: string,
-  deploymentId: string,
-): Promise<string | undefined> {
-  const row = await db.withSystem((tx) =>
-    tx.one<{ owner_tenant_id: string }>(
-      'SELECT owner_tenant_id FROM lti_deployments WHERE registration_id = $1 AND deployment_id = $2',
-      [registrationId, deploymentId],
-    ),
+): Promise<RoutedRegistration | undefined> {
+  const row = await tx.one('SELECT * FROM lti_registrations WHERE id = $1', [registrationId]);
+  if (!row) return undefined;
+  const deployments = await tx.query<{ deployment_id: string; owner_tenant_id: string }>(
+    'SELECT deployment_id, owner_tenant_id FROM lti_deployments WHERE registration_id = $1',
+    [registrationId],
   );
-  return row?.owner_tenant_id;
+  return {
+    registration: toRegistration(row),
+    deployments: new Map(deployments.map((d) => [d.deployment_id, d.owner_tenant_id])),
+  };
 }
 
 /**
