@@ -4,6 +4,8 @@ import type { AppContext } from '../app/app-context.js';
 import { locateViewsFolder } from './render/views-folder.js';
 import { campusDashboardRouter } from './routes/campus-dashboard-route.js';
 import { classReadinessRouter } from './routes/class-readiness-route.js';
+import { districtDashboardRouter } from './routes/district-dashboard-route.js';
+import { ibcTrackerRouter } from './routes/ibc-tracker-route.js';
 import { studentCardRouter } from './routes/student-card-route.js';
 
 /**
@@ -26,4 +28,6 @@ export function mountViewRoutes(app: Express, context: AppContext): void {
   app.use(studentCardRouter(context));
   app.use(classReadinessRouter(context));
   app.use(campusDashboardRouter(context));
+  app.use(districtDashboardRouter(context));
+  app.use(ibcTrackerRouter(context));
 }

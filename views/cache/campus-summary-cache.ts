@@ -11,18 +11,18 @@ const entries = new Map<string, CampusSummary>();
  * newest computation. Any recompute, new student or removal changes it.
  *
  * @param tx - a transaction of the district.
- * @param campusOrgId - the campus.
+ * @param campusOrgId - the campus, or null for the whole district.
  * @returns an opaque version string.
  */
 export async function readResultsVersion(
   tx: TenantTransaction,
-  campusOrgId: string,
+  campusOrgId: string | null,
 ): Promise<string> {
   const row = await tx.one<{ students: number; results: number; newest: Date | null }>(
     `SELECT count(*) AS students, count(r.person_id) AS results, max(r.computed_at) AS newest
        FROM students s
        LEFT JOIN student_results r ON r.tenant_id = s.tenant_id AND r.person_id = s.person_id
-      WHERE s.campus_org_id = $1`,
+      WHERE ($1::uuid IS NULL OR s.campus_org_id = $1::uuid)`,
     [campusOrgId],
   );
   return `${row?.students ?? 0}:${row?.results ?? 0}:${row?.newest?.toISOString() ?? '-'}`;
@@ -35,18 +35,19 @@ export async function readResultsVersion(
  *
  * @param clock - the application clock.
  * @param tx - a transaction of the district.
- * @param campusOrgId - the campus, already authorised for `campus.read`.
+ * @param campusOrgId - the campus, already authorised for `campus.read`; null for the whole
+ *   district (authorised for `district.read`).
  * @param today - ISO date for projections.
  * @returns the summary.
  */
 export async function getCampusSummary(
   clock: { now(): Date },
   tx: TenantTransaction,
-  campusOrgId: string,
+  campusOrgId: string | null,
   today: string,
 ): Promise<CampusSummary> {
   const version = `${await readResultsVersion(tx, campusOrgId)}@${today}`;
-  const key = `${tx.tenantId}/${campusOrgId}`;
+  const key = `${tx.tenantId}/${campusOrgId ?? 'district'}`;
   const cached = entries.get(key);
   if (cached && cached.version === version) return cached;
   const summary = await computeCampusSummary(clock, tx, campusOrgId, version, today);

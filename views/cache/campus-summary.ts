@@ -29,9 +29,10 @@ export interface ClassSummary {
   bonusCounts: Record<ObCohort, CohortCount>;
 }
 
-/** A campus's aggregates, valid for one version of its results. */
+/** A campus's (or the whole district's) aggregates, valid for one version of its results. */
 export interface CampusSummary {
-  campusOrgId: string;
+  /** The campus, or null for the whole district. */
+  campusOrgId: string | null;
   version: string;
   computedAt: Date | null;
   classes: ClassSummary[];
@@ -116,7 +117,7 @@ async function summariseClass(
  *
  * @param clock - the application clock.
  * @param tx - a transaction of the district.
- * @param campusOrgId - the campus (orgs.id).
+ * @param campusOrgId - the campus (orgs.id), or null for every student of the district.
  * @param version - the results version the summary is computed at.
  * @param today - ISO date for projections.
  * @returns the summary.
@@ -124,12 +125,13 @@ async function summariseClass(
 export async function computeCampusSummary(
   clock: { now(): Date },
   tx: TenantTransaction,
-  campusOrgId: string,
+  campusOrgId: string | null,
   version: string,
   today: string,
 ): Promise<CampusSummary> {
   const ids = await tx.query<{ person_id: string }>(
-    'SELECT person_id FROM students WHERE campus_org_id = $1 AND graduation_year IS NOT NULL',
+    `SELECT person_id FROM students
+      WHERE ($1::uuid IS NULL OR campus_org_id = $1::uuid) AND graduation_year IS NOT NULL`,
     [campusOrgId],
   );
   const rows = await loadStudentRows(
