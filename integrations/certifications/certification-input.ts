@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { CertificationInvalid } from './errors.js';
 
-/** TEDS code values: letters, digits, dot, dash, underscore; code tables change yearly (§4.4). */
+/**
+ * TEDS code values: letters, digits, dot, dash, underscore.
+ * Limitation: codes are not checked against the year's C214/C226/C232 tables (they change
+ * yearly, standards.md §4.4); Skyward's acknowledgement file reports codes it rejects.
+ */
 const code = z
   .string()
   .trim()

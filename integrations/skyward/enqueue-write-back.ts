@@ -1,6 +1,9 @@
 import type { JobQueue, TenantTransaction } from '../../store/index.js';
 import { SKYWARD_DELIVER_JOB } from './job-names.js';
 
+/** Transactions that already made sure a delivery is queued; an import saves many in one. */
+const requestedIn = new WeakSet<TenantTransaction>();
+
 /** One change of a certification to write back. */
 export interface WriteBackChange {
   certificationId: string;
@@ -37,7 +40,9 @@ export async function enqueueSkywardWriteBack(
       context.now(),
     ],
   );
+  if (requestedIn.has(tx)) return;
   await requestDelivery(context, tx);
+  requestedIn.add(tx);
 }
 
 /**

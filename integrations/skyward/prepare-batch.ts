@@ -72,7 +72,7 @@ export async function prepareBatch(
      JOIN certifications c ON c.id = o.certification_id
      ${WRITE_BACK_SOURCE_JOINS}
      WHERE o.status = 'pending' AND o.batch_id IS NULL
-     ORDER BY o.enqueued_at, o.certification_id, o.version
+     ORDER BY o.change_seq
      LIMIT $1
      FOR UPDATE OF o SKIP LOCKED`,
     [options.maxRecordsPerFile],

@@ -110,6 +110,7 @@ async function applyFile(
  * message as reason. Only changes that were sent move (delivered, or uploaded by a delivery that
  * stopped before recording it), so a line for a record never sent or already settled counts as
  * unmatched. Each file is processed once (remembered by name).
+ * Limitation: files are left in the folder after reading; the district's export rotates them.
  * @param context the database and clock.
  * @param tenantId the district.
  * @param session an open SFTP session.

@@ -99,7 +99,7 @@ export function outboxOf(context: TestContext, tenantId: string) {
       status: string;
       failure_code: string | null;
     }>(
-      'SELECT certification_id, version, status, failure_code FROM skyward_outbox ORDER BY enqueued_at, certification_id, version',
+      'SELECT certification_id, version, status, failure_code FROM skyward_outbox ORDER BY change_seq',
     ),
   );
 }
