@@ -17,3 +17,4 @@ export { OneRosterClient, type OneRosterClientOptions, type OneRosterVersion, ty
 export { ROSTER_ENTITIES, emptyCounts, type RosterEntity, type SyncCounts, type EntityCounts } from './sync-counts.js';
 export { schoolYearEnding, graduationYearOf, parseGradeLevel } from './school-year.js';
 export * from './errors.js';
+export { importRosterZip, type ImportOptions } from './csv/import-roster-zip.js';

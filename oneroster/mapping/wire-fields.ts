@@ -16,7 +16,14 @@ export const modifiedField = z
 /** A calendar date YYYY-MM-DD that exists. */
 export const dateField = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a date (YYYY-MM-DD)');
+  .refine(isCalendarDate, 'is not a date (YYYY-MM-DD)');
+
+/** Whether a string is YYYY-MM-DD and names a day that exists (no 2026-02-30). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
 
 /** A boolean, as JSON true/false or the strings of the 1.1 binding and CSV files. */
 export const booleanField = z

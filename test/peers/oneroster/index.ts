@@ -12,3 +12,4 @@ export {
   type RunningOneRosterServer,
 } from './oneroster-server.js';
 export type { Fault } from './fault-plan.js';
+export { writeRosterZip, writeDistrictZip, writeRawZip, type ZipFilePlan } from './roster-csv-zip.js';
