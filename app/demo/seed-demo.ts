@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.js';
 import type { Tenant } from '../../store/index.js';
 import { createTenant } from '../../store/index.js';
 import { registerDemoPlatform } from './demo-launch-step.js';
+import { seedDemoEvidence } from '../results/index.js';
 
 /** The demo district every `npm start` shows. */
 export const DEMO_TENANT = { slug: 'demo-isd', name: 'Lone Star Demo ISD' } as const;
@@ -17,6 +18,7 @@ export type DemoStep = (context: AppContext, tenant: Tenant) => Promise<void>;
  */
 const demoSteps: Array<{ name: string; run: DemoStep }> = [
   { name: 'lti-platform', run: registerDemoPlatform },
+  { name: 'evidence', run: seedDemoEvidence },
 ];
 
 /** Progress of the demo preparation, shown on the demo page. */

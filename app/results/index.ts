@@ -11,3 +11,4 @@ export {
 export { loadResults, type ResultsFilter, type StoredResult } from './load-results.js';
 export { defineResultsJobs, RECOMPUTE_RESULTS_JOB } from './define-results-jobs.js';
 export { inputsHash } from './inputs-hash.js';
+export { seedDemoEvidence } from './demo-evidence-step.js';
