@@ -37,7 +37,8 @@ export type ReasonCode =
   | 'not_a_graduate'
   | 'code_not_listed'
   | 'plan_not_listed'
-  | 'not_enrolled';
+  | 'not_enrolled'
+  | 'course_not_assessment';
 
 /** The record that decided a rule: which test, date, score, course or certificate. */
 export interface Evidence {

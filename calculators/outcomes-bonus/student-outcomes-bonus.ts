@@ -47,11 +47,13 @@ export function evaluateStudentOutcomesBonus(
   const category: ObCategory[] = [];
   const college = checkCollege(record, isTsiMet, inputs);
   const career = checkCareer(record, params, window, isTsiMet, inputs);
-  const military = inputs.enlistment.rule_id === 'MIL-ENL' ? inputs.enlistment : null;
-  reasons.push(college, career, military === null ? NO_ENLISTMENT : relabel(military, 'OB-MIL'));
+  // OB-MIL applies the accountability enlistment tests; the JROTC route is not in §48.110.
+  const isJrotcRoute = inputs.enlistment.rule_id === 'MIL-JROTC-ASVAB';
+  const military = isJrotcRoute ? NO_ENLISTMENT : relabel(inputs.enlistment, 'OB-MIL');
+  reasons.push(college, career, military);
   if (college.is_met) category.push('college');
   if (career.is_met) category.push('career');
-  if (military !== null && military.is_met) category.push('military');
+  if (military.is_met) category.push('military');
 
   const eligible = category.length > 0;
   const awards = params.outcomes_bonus.awards_usd;
@@ -69,7 +71,7 @@ function isAssessmentPass(subject: Outcome): boolean {
 /** OB-COL: (OB-TSI and enrolled by the 10th day of fall) or an associate degree by August 31. */
 function checkCollege(record: StudentRecord, isTsiMet: boolean, inputs: ObInputs): Outcome {
   if (inputs.associateDegree.is_met) return relabel(inputs.associateDegree, 'OB-COL');
-  if (!isTsiMet) return outcome('OB-TSI', false, 'below_cut', firstUnmet(inputs).evidence);
+  if (!isTsiMet) return explainTsiGap(inputs);
   if (record.ps_enrolled_by_10th_day_fall !== true) {
     return outcome('OB-COL', false, 'not_enrolled', { source: 'ps_enrolled_by_10th_day_fall' });
   }
@@ -84,7 +86,7 @@ function checkCareer(
   isTsiMet: boolean,
   inputs: ObInputs,
 ): Outcome {
-  if (!isTsiMet) return outcome('OB-TSI', false, 'below_cut', firstUnmet(inputs).evidence);
+  if (!isTsiMet) return explainTsiGap(inputs);
   if (inputs.levelCertificate.is_met) return relabel(inputs.levelCertificate, 'OB-CAR');
   for (const ibc of record.ibc_earned ?? []) {
     if (ibc.result_code !== '01') continue;
@@ -100,8 +102,11 @@ function checkCareer(
   return NO_CREDENTIAL;
 }
 
-function firstUnmet(inputs: ObInputs): Outcome {
-  return isAssessmentPass(inputs.ela) ? inputs.math : inputs.ela;
+/** OB-TSI not met: the subject that fell short, or a college prep course standing in for a test. */
+function explainTsiGap(inputs: ObInputs): Outcome {
+  const subject = isAssessmentPass(inputs.ela) ? inputs.math : inputs.ela;
+  const reason = subject.is_met ? 'course_not_assessment' : subject.reason;
+  return outcome('OB-TSI', false, reason, subject.evidence);
 }
 
 function relabel(source: Outcome, rule_id: string): Outcome {

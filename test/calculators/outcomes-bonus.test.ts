@@ -159,6 +159,35 @@ describe('Outcomes Bonus for one graduate (OB-ELIG, OB-COHORT, OB-TSI, OB-COL, O
     assert.deepEqual(ob, { eligible: false, category: [], cohorts: [], amount: 0 });
   });
 
+  it('explains a missing DD Form 4 on the military route with MIL-DOC', () => {
+    const result = evaluate(
+      g({
+        enlistment: {
+          date: '2024-06-20',
+          component: 'active',
+          dd4_complete: false,
+          dmdc_match: false,
+        },
+      }),
+    );
+    const military = result.explanations.outcomes_bonus[2];
+    assert.equal(military.rule_id, 'MIL-DOC');
+    assert.equal(military.reason, 'documentation_missing');
+  });
+
+  it('explains that a college prep course is not an assessment for OB-TSI', () => {
+    const result = evaluate(
+      g({
+        sat: [{ date: '2023-10-07', ebrw: 500, math: 400 }],
+        college_prep: [{ subject: 'MATH', completed_with_credit: true, grade_level: 12 }],
+        ps_enrolled_by_10th_day_fall: true,
+      }),
+    );
+    const college = result.explanations.outcomes_bonus[0];
+    assert.equal(college.rule_id, 'OB-TSI');
+    assert.equal(college.reason, 'course_not_assessment');
+  });
+
   it('uses a district-set special education award', () => {
     const ob = evaluate(
       g({ sped_in_graduation_year: true, sat: satBoth, ps_enrolled_by_10th_day_fall: true }),
