@@ -3,6 +3,7 @@ import { registerServerCommands } from './server-commands.js';
 import { registerTenantCommands } from './tenant-commands.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEvaluateCommands } from './evaluate.js';
+import { registerOneRosterCommands } from './oneroster-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerEvidenceCommands } from './evidence-commands.js';
 import { registerSkywardCommands } from './skyward-commands.js';
@@ -17,6 +18,7 @@ const registrations: Array<(program: Command) => void> = [
   registerTenantCommands,
   registerDemoCommand,
   registerEvaluateCommands,
+  registerOneRosterCommands,
   registerAuditCommands,
   registerEvidenceCommands,
   registerSkywardCommands,
