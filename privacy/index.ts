@@ -94,3 +94,9 @@ export {
 } from './incident/scope-incident.js';
 export { draftBreachNotice, type BreachNotice } from './incident/draft-breach-notice.js';
 export { reportIncident, type IncidentReport } from './incident/report-incident.js';
+export {
+  createRateLimiter,
+  mountRateLimits,
+  RATE_LIMITS,
+  type RateLimitOptions,
+} from './rate-limit.js';
