@@ -6,6 +6,7 @@ import { campusDashboardRouter } from './routes/campus-dashboard-route.js';
 import { classReadinessRouter } from './routes/class-readiness-route.js';
 import { districtDashboardRouter } from './routes/district-dashboard-route.js';
 import { ibcTrackerRouter } from './routes/ibc-tracker-route.js';
+import { whatIfRouter } from './routes/what-if-route.js';
 import { studentCardRouter } from './routes/student-card-route.js';
 
 /**
@@ -30,4 +31,5 @@ export function mountViewRoutes(app: Express, context: AppContext): void {
   app.use(campusDashboardRouter(context));
   app.use(districtDashboardRouter(context));
   app.use(ibcTrackerRouter(context));
+  app.use(whatIfRouter(context));
 }

@@ -16,6 +16,7 @@ import { GAP_GROUPS, type GapGroup } from '../presenters/gap-group.js';
 import { sendPage } from '../render/render-page.js';
 import { translate, type Locale } from '../render/string-catalogue.js';
 import { allowWidget } from './widget-access.js';
+import { resolveCampus } from './resolve-campus.js';
 
 const dashboardQuery = z.object({
   campus: z.uuid().optional(),
@@ -26,21 +27,10 @@ const dashboardQuery = z.object({
 
 type DashboardQuery = z.infer<typeof dashboardQuery>;
 
-/** An id that names no campus, so a viewer with no campus is refused by the policy. */
-const NO_CAMPUS = '00000000-0000-0000-0000-000000000000';
-
 function parseQuery(req: Request): DashboardQuery {
   const parsed = dashboardQuery.safeParse(req.query);
   if (!parsed.success) throw new BadViewInput(String(parsed.error.issues[0]?.path[0] ?? 'query'));
   return parsed.data;
-}
-
-async function resolveCampus(req: Request, res: Response, tx: TenantTransaction) {
-  const query = parseQuery(req);
-  const campuses = await listViewerCampuses(tx, viewerOf(res));
-  const campusOrgId = query.campus ?? campuses[0]?.orgId ?? NO_CAMPUS;
-  res.locals.campusOrgId = campusOrgId;
-  return { kind: 'campus' as const, campusOrgId, tenantId: tx.tenantId };
 }
 
 function exportLinesOf(rows: StudentRow[], group: GapGroup, locale: Locale): ExportLine[] {
