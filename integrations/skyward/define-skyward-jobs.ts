@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAppError } from '../../store/index.js';
 import type { AppContext } from '../../app/app-context.js';
 import { SKYWARD_DELIVER_JOB } from './job-names.js';
 import { deliverPending } from './deliver-pending.js';
@@ -19,17 +20,36 @@ export function defineSkywardJobs(context: AppContext): void {
     async handle(payload, { jobId }) {
       const { tenantId } = payloadSchema.parse(payload);
       const startedMs = Date.now();
-      const summary = await deliverPending(context, tenantId, { isJobRun: true });
-      context.logger.info(
-        {
-          event: 'skyward.delivery.completed',
-          tenantId,
-          jobId,
-          ...summary,
-          durationMs: Date.now() - startedMs,
-        },
-        'skyward delivery finished',
-      );
+      try {
+        const { acknowledgements, ...summary } = await deliverPending(context, tenantId, {
+          isJobRun: true,
+        });
+        context.logger.info(
+          {
+            event: 'skyward.delivery.completed',
+            tenantId,
+            jobId,
+            ...summary,
+            ackAccepted: acknowledgements.accepted,
+            ackRejected: acknowledgements.rejected,
+            durationMs: Date.now() - startedMs,
+          },
+          'skyward delivery finished',
+        );
+      } catch (error) {
+        const code = isAppError(error) ? error.code : 'ERR_SKYWARD_UNEXPECTED';
+        context.logger.warn(
+          {
+            event: 'skyward.delivery.failed',
+            tenantId,
+            jobId,
+            code,
+            durationMs: Date.now() - startedMs,
+          },
+          'skyward delivery failed; it will be retried',
+        );
+        throw error;
+      }
     },
   });
 }

@@ -60,4 +60,30 @@ describe(`Skyward delivery job (${testBackendName()})`, function () {
     assert.equal(context.logs.records().find(isOurs)!.records, 1);
     assert.ok(!context.logs.text().includes('S123456789'));
   });
+
+  it('logs a failed delivery by code and leaves the job to be retried later', async () => {
+    const district = await createSkywardDistrict(context, server, 'sky-job-down');
+    await server.stop();
+    try {
+      await district.save();
+      await context.jobs.runWorkers();
+      const isOurs = (line: Record<string, unknown>) =>
+        line.event === 'skyward.delivery.failed' && line.tenantId === district.tenant.id;
+      await waitFor(async () => context.logs.records().some(isOurs));
+      assert.equal(context.logs.records().find(isOurs)!.code, 'ERR_SKYWARD_UNREACHABLE');
+      const [job] = await context.db.withOwner((tx) =>
+        tx.query<{ state: string }>(
+          'SELECT state FROM pgboss.job WHERE name = $1 AND singleton_key = $2',
+          [SKYWARD_DELIVER_JOB, district.tenant.id],
+        ),
+      );
+      assert.equal(job!.state, 'retry');
+      assert.deepEqual(
+        (await outboxOf(context, district.tenant.id)).map((row) => row.status),
+        ['pending'],
+      );
+    } finally {
+      await server.start();
+    }
+  });
 });
