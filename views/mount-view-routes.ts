@@ -7,6 +7,7 @@ import { classReadinessRouter } from './routes/class-readiness-route.js';
 import { districtDashboardRouter } from './routes/district-dashboard-route.js';
 import { ibcTrackerRouter } from './routes/ibc-tracker-route.js';
 import { whatIfRouter } from './routes/what-if-route.js';
+import { obmMonitorRouter } from './routes/obm-monitor-route.js';
 import { studentCardRouter } from './routes/student-card-route.js';
 
 /**
@@ -32,4 +33,5 @@ export function mountViewRoutes(app: Express, context: AppContext): void {
   app.use(districtDashboardRouter(context));
   app.use(ibcTrackerRouter(context));
   app.use(whatIfRouter(context));
+  app.use(obmMonitorRouter(context));
 }
