@@ -5,6 +5,7 @@ import { registerDemoCommand } from './demo-command.js';
 import { registerEvaluateCommands } from './evaluate.js';
 import { registerOneRosterCommands } from './oneroster-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
+import { registerPrivacyCommands } from './privacy-commands.js';
 import { registerEvidenceCommands } from './evidence-commands.js';
 import { registerSkywardCommands } from './skyward-commands.js';
 import { registerLtiCommands } from './lti-commands.js';
@@ -20,6 +21,7 @@ const registrations: Array<(program: Command) => void> = [
   registerEvaluateCommands,
   registerOneRosterCommands,
   registerAuditCommands,
+  registerPrivacyCommands,
   registerEvidenceCommands,
   registerSkywardCommands,
   registerLtiCommands,
