@@ -1,13 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { InputError, type Database } from '../../store/index.js';
+import type { Database } from '../../store/index.js';
+import { IbcListFileInvalid } from './errors.js';
 import { LIST_EDITION, type IbcListEntry } from './ibc-list.js';
-
-/** A TEA IBC list file that cannot be loaded; names the file, row and column. */
-export class IbcListFileInvalid extends InputError {
-  constructor(file: string, row: number, column: string, reason: string) {
-    super('ERR_EVIDENCE_BAD_IBC_LIST', `${file} row ${row} column ${column}: ${reason}`);
-  }
-}
 
 const COLUMNS = ['code', 'name', 'vendor', 'lists'] as const;
 

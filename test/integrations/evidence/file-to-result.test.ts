@@ -27,6 +27,8 @@ describe(`from an evidence file to CCMR results (${testBackendName()})`, () => {
     });
   }
 
+  let statusImportId: string;
+
   it('computes results for graduates once their status is imported, none ready yet', async () => {
     const status = [
       'state_id,graduated,graduation_date,graduation_year,grade9_start_date,econ_disadv,graduation_plan',
@@ -34,6 +36,7 @@ describe(`from an evidence file to CCMR results (${testBackendName()})`, () => {
     ].join('\n');
     const summary = await fixture.importFile('student-status', status);
     assert.equal(summary.applied, 3);
+    statusImportId = summary.importId!;
     const rows = await resultsWhere((r) => r.length === 3);
     assert.deepEqual(
       rows.map((r) => [r.accountabilityYear, r.ccmrMet, r.result.graduated]),
@@ -93,5 +96,17 @@ describe(`from an evidence file to CCMR results (${testBackendName()})`, () => {
     assert.deepEqual(third.result.credited_indicators, ['COL-APIB']);
     const second = rows.find((r) => r.personId === fixture.students[1]!.personId)!;
     assert.equal(second.ccmrMet, false);
+  });
+
+  it('recomputes the students of a batch when the job names the import instead of the students', async () => {
+    await fixture.context.db.withTenant(fixture.tenant.id, async (tx) => {
+      await tx.query('DELETE FROM student_results');
+      await fixture.context.jobs.enqueue(tx, 'results.recompute', {
+        tenantId: fixture.tenant.id,
+        importId: statusImportId,
+      });
+    });
+    const rows = await resultsWhere((r) => r.length === 3);
+    assert.equal(rows.filter((r) => r.ccmrMet).length, 2);
   });
 });
