@@ -16,9 +16,15 @@ import {
 } from '../../test/lti/support/lti-harness.js';
 import { seedRoster, ROSTER } from '../../test/lti/support/roster-fixture.js';
 import { closeTestDatabase } from '../../test/support/test-database.js';
+import { TestUserAgent } from '../../test/lti/support/user-agent.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
+
+/** A simulated browser at its own client address. */
+function browserAt(round: number, index: number): TestUserAgent {
+  return new TestUserAgent({ 'x-forwarded-for': `10.1.${round}.${index + 1}` });
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -34,7 +40,9 @@ function durationsSince(lines: string[], from: number, route: string): number[] 
 }
 
 async function main(): Promise<void> {
-  const harness = await startLtiHarness({ now: () => new Date() });
+  // Launches come from many people: each simulated browser has its own address (one proxy hop
+  // is trusted), as the per-address rate limit of /lti/login and /lti/launch expects.
+  const harness = await startLtiHarness({ now: () => new Date(), trustProxyHops: 1 });
   const { tenant, client } = await registerManually(harness, 'bench');
   await seedRoster(harness.context, tenant);
   const input = {
@@ -61,7 +69,9 @@ async function main(): Promise<void> {
     const mark = context.logs.lines.length;
     const loginStarted = performance.now();
     const logins = await Promise.all(
-      Array.from({ length: CONCURRENCY }, () => startLogin(harness, client, input)),
+      Array.from({ length: CONCURRENCY }, (_, i) =>
+        startLogin(harness, client, input, browserAt(round, i)),
+      ),
     );
     wallMs += performance.now() - loginStarted;
     // The platform signs outside the measured phases: it is not the tool's time.

@@ -42,12 +42,15 @@ export interface LtiHarness {
  * makes the tool cross-site to the platform on 127.0.0.1 (browser tests).
  */
 export async function startLtiHarness(
-  options: { toolHost?: string; now?: () => Date } = {},
+  options: { toolHost?: string; now?: () => Date; trustProxyHops?: number } = {},
 ): Promise<LtiHarness> {
   const port = await freePort();
   const toolUrl = `http://${options.toolHost ?? '127.0.0.1'}:${port}`;
   const now = options.now ?? (() => TEST_NOW);
-  const context = await createTestContext({ port, host: '127.0.0.1', publicUrl: toolUrl }, { now });
+  const context = await createTestContext(
+    { port, host: '127.0.0.1', publicUrl: toolUrl, trustProxyHops: options.trustProxyHops ?? 0 },
+    { now },
+  );
   const server = await startTestServer(context);
   const platform = await new LtiPlatformPeer().start('127.0.0.1');
   platform.nowSeconds = () => Math.floor(now().getTime() / 1000);

@@ -4,6 +4,12 @@
  */
 export class TestUserAgent {
   readonly #jar = new Map<string, Map<string, string>>();
+  readonly #headers: Record<string, string>;
+
+  /** @param headers sent with every request (e.g. X-Forwarded-For to stand for many clients). */
+  constructor(headers: Record<string, string> = {}) {
+    this.#headers = headers;
+  }
 
   cookiesFor(url: string): Map<string, string> {
     const host = new URL(url).host;
@@ -25,7 +31,11 @@ export class TestUserAgent {
     init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
   ) {
     const cookies = this.cookiesFor(url);
-    const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
+    const headers: Record<string, string> = {
+      accept: 'text/html',
+      ...this.#headers,
+      ...init.headers,
+    };
     if (cookies.size > 0) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const response = await fetch(url, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
