@@ -5,8 +5,36 @@ import type { ObCategory, ObCohort, StudentOutcomesBonus } from '../student-resu
 import { isWithin, type StudentWindow } from '../student-window.js';
 import { isOnValidList } from '../indicators/ibc.js';
 
+// Shared, frozen answers for the common cases: one object serves every student (results are
+// read-only), which keeps this per-student step free of allocations in most cases.
 const NO_ENLISTMENT: Outcome = Object.freeze(outcome('OB-MIL', false, 'no_evidence'));
 const NO_CREDENTIAL: Outcome = Object.freeze(outcome('OB-CAR', false, 'no_evidence'));
+const ENROLLED = Object.freeze({ source: 'ps_enrolled_by_10th_day_fall', value: true });
+const NOT_ENROLLED = Object.freeze({ source: 'ps_enrolled_by_10th_day_fall', value: false });
+const COLLEGE_MET: Outcome = Object.freeze(outcome('OB-COL', true, 'met', ENROLLED));
+const COLLEGE_NOT_ENROLLED: Outcome = Object.freeze(
+  outcome('OB-COL', false, 'not_enrolled', NOT_ENROLLED),
+);
+const NOT_A_GRADUATE: Outcome = Object.freeze(outcome('OB-ELIG', false, 'not_a_graduate'));
+const NO_BONUS: StudentOutcomesBonus = Object.freeze({
+  eligible: false,
+  category: Object.freeze([]) as unknown as ObCategory[],
+  cohorts: Object.freeze([]) as unknown as ObCohort[],
+  amount: 0,
+});
+const COHORTS: ReadonlyArray<ObCohort[]> = [
+  ['NONED'],
+  ['ED'],
+  ['NONED', 'SPED'],
+  ['ED', 'SPED'],
+].map((cohorts) => Object.freeze(cohorts) as ObCohort[]);
+const CATEGORIES: ReadonlyArray<ObCategory[]> = Array.from(
+  { length: 8 },
+  (_, mask) =>
+    Object.freeze(
+      (['college', 'career', 'military'] as const).filter((_, bit) => (mask & (1 << bit)) !== 0),
+    ) as ObCategory[],
+);
 
 /** The accountability outcomes the Outcomes Bonus reuses. */
 export interface ObInputs {
@@ -37,30 +65,26 @@ export function evaluateStudentOutcomesBonus(
   reasons: Outcome[],
 ): StudentOutcomesBonus {
   if (!record.graduated) {
-    reasons.push(outcome('OB-ELIG', false, 'not_a_graduate'));
-    return { eligible: false, category: [], cohorts: [], amount: 0 };
+    reasons.push(NOT_A_GRADUATE);
+    return NO_BONUS;
   }
-  const cohorts: ObCohort[] = [record.econ_disadv === true ? 'ED' : 'NONED'];
-  if (record.sped_in_graduation_year === true) cohorts.push('SPED');
+  const isEd = record.econ_disadv === true;
+  const isSped = record.sped_in_graduation_year === true;
 
   const isTsiMet = isAssessmentPass(inputs.ela) && isAssessmentPass(inputs.math);
-  const category: ObCategory[] = [];
   const college = checkCollege(record, isTsiMet, inputs);
   const career = checkCareer(record, params, window, isTsiMet, inputs);
   // OB-MIL applies the accountability enlistment tests; the JROTC route is not in §48.110.
   const isJrotcRoute = inputs.enlistment.rule_id === 'MIL-JROTC-ASVAB';
   const military = isJrotcRoute ? NO_ENLISTMENT : relabel(inputs.enlistment, 'OB-MIL');
   reasons.push(college, career, military);
-  if (college.is_met) category.push('college');
-  if (career.is_met) category.push('career');
-  if (military.is_met) category.push('military');
+  const mask = (college.is_met ? 1 : 0) | (career.is_met ? 2 : 0) | (military.is_met ? 4 : 0);
 
-  const eligible = category.length > 0;
+  const eligible = mask !== 0;
   const awards = params.outcomes_bonus.awards_usd;
-  const amount = eligible
-    ? (cohorts[0] === 'ED' ? awards.ED : awards.NONED) + (cohorts.length > 1 ? awards.SPED : 0)
-    : 0;
-  return { eligible, category, cohorts, amount };
+  const amount = eligible ? (isEd ? awards.ED : awards.NONED) + (isSped ? awards.SPED : 0) : 0;
+  const cohorts = COHORTS[(isEd ? 1 : 0) | (isSped ? 2 : 0)];
+  return { eligible, category: CATEGORIES[mask], cohorts, amount };
 }
 
 /** OB-TSI: met on an assessment; a college prep course is not an assessment. */
@@ -72,10 +96,7 @@ function isAssessmentPass(subject: Outcome): boolean {
 function checkCollege(record: StudentRecord, isTsiMet: boolean, inputs: ObInputs): Outcome {
   if (inputs.associateDegree.is_met) return relabel(inputs.associateDegree, 'OB-COL');
   if (!isTsiMet) return explainTsiGap(inputs);
-  if (record.ps_enrolled_by_10th_day_fall !== true) {
-    return outcome('OB-COL', false, 'not_enrolled', { source: 'ps_enrolled_by_10th_day_fall' });
-  }
-  return outcome('OB-COL', true, 'met', { source: 'ps_enrolled_by_10th_day_fall', value: true });
+  return record.ps_enrolled_by_10th_day_fall === true ? COLLEGE_MET : COLLEGE_NOT_ENROLLED;
 }
 
 /** OB-CAR: OB-TSI and an IBC (any TEA list, no POS) or a Level I/II certificate by August 31. */
