@@ -1,4 +1,5 @@
-import { loadIbcList } from '../ibc-list/index.js';
+import type { TenantTransaction } from '../../store/index.js';
+import { loadIbcList, type IbcList } from '../ibc-list/index.js';
 import { applyImport } from './apply-import.js';
 import { loadColumnMapping } from './column-mappings.js';
 import { EvidenceRowsRejected, type RowIssue } from './errors.js';
@@ -6,7 +7,7 @@ import type { EvidenceActor, EvidenceContext } from './evidence-context.js';
 import type { ImportType } from './layout.js';
 import { layoutFor } from './layouts/index.js';
 import { StudentMatcher, type UnmatchedReason } from './match-students.js';
-import { previewImport } from './preview-import.js';
+import { previewImport, type ImportPreview } from './preview-import.js';
 
 /** One evidence file to import. */
 export interface ImportRequest {
@@ -35,6 +36,62 @@ export interface ImportSummary {
   unmatchedRows: Array<{ row: number; reason: UnmatchedReason }>;
 }
 
+/** The preview of a file in a transaction, with its summary counts. */
+async function prepare(
+  context: EvidenceContext,
+  tx: TenantTransaction,
+  request: ImportRequest,
+): Promise<{ preview: ImportPreview; summary: ImportSummary; ibcList: IbcList }> {
+  const layout = layoutFor(request.type);
+  const cipher = await context.keys.cipherFor(tx);
+  const ibcList = await loadIbcList(tx);
+  const preview = previewImport(request.fileName, request.content, {
+    layout,
+    matcher: await StudentMatcher.load(tx, cipher),
+    ibcList,
+    mapping: await loadColumnMapping(tx, layout.type),
+    requireMatch: request.requireMatch,
+  });
+  const summary: ImportSummary = {
+    importType: layout.type,
+    importId: null,
+    isDryRun: request.isDryRun ?? false,
+    rows: preview.rowCount,
+    applied: preview.matched.length,
+    unmatched: preview.unmatched.length,
+    errors: preview.errors.length,
+    students: new Set(preview.matched.map((row) => row.match.personId)).size,
+    unmatchedRows: preview.unmatched.map((row) => ({
+      row: row.row,
+      reason: (row.match as { reason: UnmatchedReason }).reason,
+    })),
+  };
+  return { preview, summary, ibcList };
+}
+
+/**
+ * Previews an evidence file without writing anything: the counts an import would give, and every
+ * row problem (for a view's preview screen; row problems are returned, not thrown).
+ *
+ * @param context - database, keys, queue, clock.
+ * @param tenantId - the district.
+ * @param request - the file and options (`isDryRun` is implied).
+ * @returns the summary and the row problems.
+ * @throws UnknownImportType (ERR_EVIDENCE_UNKNOWN_TYPE).
+ * @throws EvidenceFileUnreadable (ERR_EVIDENCE_UNREADABLE_FILE).
+ */
+export async function previewEvidenceFile(
+  context: EvidenceContext,
+  tenantId: string,
+  request: Omit<ImportRequest, 'isDryRun'>,
+): Promise<{ summary: ImportSummary; issues: RowIssue[] }> {
+  layoutFor(request.type);
+  return context.db.withTenant(tenantId, async (tx) => {
+    const { preview, summary } = await prepare(context, tx, { ...request, isDryRun: true });
+    return { summary, issues: preview.errors };
+  });
+}
+
 /**
  * Imports one evidence file for a district in one transaction: read, validate every row, match
  * students, and, if no row has a problem, apply everything (or, for a dry run, nothing).
@@ -55,31 +112,9 @@ export async function importEvidenceFile(
   tenantId: string,
   request: ImportRequest,
 ): Promise<ImportSummary> {
-  const layout = layoutFor(request.type);
+  layoutFor(request.type);
   return context.db.withTenant(tenantId, async (tx) => {
-    const cipher = await context.keys.cipherFor(tx);
-    const ibcList = await loadIbcList(tx);
-    const preview = previewImport(request.fileName, request.content, {
-      layout,
-      matcher: await StudentMatcher.load(tx, cipher),
-      ibcList,
-      mapping: await loadColumnMapping(tx, layout.type),
-      requireMatch: request.requireMatch,
-    });
-    const summary: ImportSummary = {
-      importType: layout.type,
-      importId: null,
-      isDryRun: request.isDryRun ?? false,
-      rows: preview.rowCount,
-      applied: preview.matched.length,
-      unmatched: preview.unmatched.length,
-      errors: preview.errors.length,
-      students: new Set(preview.matched.map((row) => row.match.personId)).size,
-      unmatchedRows: preview.unmatched.map((row) => ({
-        row: row.row,
-        reason: (row.match as { reason: UnmatchedReason }).reason,
-      })),
-    };
+    const { preview, summary, ibcList } = await prepare(context, tx, request);
     if (preview.errors.length > 0) throw rejection(preview.errors, summary);
     if (request.isDryRun) return summary;
     const applied = await applyImport(context, tx, preview, { ibcList, actor: request.actor });

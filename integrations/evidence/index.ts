@@ -17,6 +17,7 @@ export {
 export { RECOMPUTE_JOB, type EvidenceActor, type EvidenceContext } from './evidence-context.js';
 export {
   importEvidenceFile,
+  previewEvidenceFile,
   type ImportRequest,
   type ImportSummary,
 } from './import-evidence-file.js';

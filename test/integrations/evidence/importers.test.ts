@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { EvidenceRowsRejected, type ImportType } from '../../../integrations/evidence/index.js';
+import {
+  EvidenceRowsRejected,
+  previewEvidenceFile,
+  type ImportType,
+} from '../../../integrations/evidence/index.js';
 import { testBackendName } from '../../support/test-database.js';
 import { createEvidenceFixture, type EvidenceFixture } from './support/evidence-fixture.js';
 import {
@@ -15,6 +19,7 @@ const IMPORTERS: Array<{
   table: string;
   requiredColumn: string;
   outOfRange?: [column: string, value: string];
+  badValue?: [column: string, value: string];
   dateColumn: string;
 }> = [
   {
@@ -66,12 +71,19 @@ const IMPORTERS: Array<{
     outOfRange: ['grade_level', '8'],
     dateColumn: 'completion_date',
   },
-  { type: 'level-cert', table: 'evidence', requiredColumn: 'level', dateColumn: 'award_date' },
+  {
+    type: 'level-cert',
+    table: 'evidence',
+    requiredColumn: 'level',
+    badValue: ['level', 'III'],
+    dateColumn: 'award_date',
+  },
   { type: 'associate', table: 'evidence', requiredColumn: 'award_date', dateColumn: 'award_date' },
   {
     type: 'enlistment',
     table: 'evidence',
     requiredColumn: 'component',
+    badValue: ['component', 'coast_guard_reserve'],
     dateColumn: 'enlistment_date',
   },
   {
@@ -81,7 +93,13 @@ const IMPORTERS: Array<{
     outOfRange: ['exam_fee', '1200.00'],
     dateColumn: 'exam_date',
   },
-  { type: 'pending', table: 'evidence', requiredColumn: 'pending_type', dateColumn: 'date' },
+  {
+    type: 'pending',
+    table: 'evidence',
+    requiredColumn: 'pending_type',
+    badValue: ['pending_type', 'maybe_later'],
+    dateColumn: 'date',
+  },
   {
     type: 'student-status',
     table: 'students',
@@ -89,7 +107,13 @@ const IMPORTERS: Array<{
     outOfRange: ['graduation_year', '1999'],
     dateColumn: 'graduation_date',
   },
-  { type: 'tea-tracker', table: 'tea_tracker_rows', requiredColumn: 'ccmr_met', dateColumn: '' },
+  {
+    type: 'tea-tracker',
+    table: 'tea_tracker_rows',
+    requiredColumn: 'ccmr_met',
+    badValue: ['ccmr_met', 'perhaps'],
+    dateColumn: '',
+  },
 ];
 
 describe(`evidence importers (${testBackendName()})`, () => {
@@ -156,6 +180,21 @@ describe(`evidence importers (${testBackendName()})`, () => {
         });
       }
 
+      if (importer.badValue) {
+        const [column, value] = importer.badValue;
+        it(`refuses a ${column} that is not one of the allowed values`, async () => {
+          const broken = withCell(file(), 2, column, value);
+          await assert.rejects(
+            fixture.importFile(importer.type, broken),
+            (error: EvidenceRowsRejected) => {
+              assert.equal(error.code, 'ERR_EVIDENCE_BAD_VALUE');
+              assert.deepEqual([error.issues[0]!.row, error.issues[0]!.column], [2, column]);
+              return true;
+            },
+          );
+        });
+      }
+
       if (importer.dateColumn) {
         it('refuses a date that is not a calendar day', async () => {
           const broken = withCell(file(), 2, importer.dateColumn, '2025-02-30');
@@ -187,4 +226,42 @@ describe(`evidence importers (${testBackendName()})`, () => {
       });
     });
   }
+
+  it('previews a file with every row problem listed and nothing written', async () => {
+    const csv = [
+      'state_id,test_date,ebrw,math',
+      `${fixture.students[0]!.stateId},2025-03-08,510,520`,
+      `${fixture.students[1]!.stateId},03/32/2025,510,520`,
+      `${fixture.students[2]!.stateId},2025-03-08,515,520`,
+      'S-NEW-STUDENT,2025-03-08,600,600',
+    ].join('\n');
+    const before = await fixture.count('evidence');
+    const { summary, issues } = await previewEvidenceFile(fixture.context, fixture.tenant.id, {
+      type: 'sat',
+      fileName: 'sat.csv',
+      content: csv,
+      actor: { actorType: 'cli' },
+    });
+    assert.deepEqual(
+      [summary.rows, summary.applied, summary.unmatched, summary.errors],
+      [4, 1, 1, 2],
+    );
+    assert.deepEqual(
+      issues.map((i) => [i.row, i.column, i.code]),
+      [
+        [3, 'test_date', 'ERR_EVIDENCE_BAD_DATE'],
+        [4, 'ebrw', 'ERR_EVIDENCE_OUT_OF_RANGE'],
+      ],
+    );
+    assert.equal(await fixture.count('evidence'), before);
+  });
+
+  it('refuses a file that is not CSV and a type it does not know', async () => {
+    await assert.rejects(fixture.importFile('sat', 'a,"b\n1,2'), {
+      code: 'ERR_EVIDENCE_UNREADABLE_FILE',
+    });
+    await assert.rejects(fixture.importFile('psat', 'state_id\n1'), {
+      code: 'ERR_EVIDENCE_UNKNOWN_TYPE',
+    });
+  });
 });
