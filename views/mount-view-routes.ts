@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import { join } from 'node:path';
 import type { AppContext } from '../app/app-context.js';
 import { locateViewsFolder } from './render/views-folder.js';
+import { adminConsoleRouter } from './routes/admin-console-route.js';
 import { campusDashboardRouter } from './routes/campus-dashboard-route.js';
 import { classReadinessRouter } from './routes/class-readiness-route.js';
 import { districtDashboardRouter } from './routes/district-dashboard-route.js';
@@ -34,4 +35,5 @@ export function mountViewRoutes(app: Express, context: AppContext): void {
   app.use(ibcTrackerRouter(context));
   app.use(whatIfRouter(context));
   app.use(obmMonitorRouter(context));
+  app.use(adminConsoleRouter(context));
 }

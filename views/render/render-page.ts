@@ -3,6 +3,7 @@ import type { Viewer } from '../../privacy/viewer.js';
 import { listWidgetsFor, type WidgetName } from '../widget-catalogue.js';
 import { loadTemplates } from './template-engine.js';
 import { translate } from './string-catalogue.js';
+import { sessionFieldsOf } from '../sources/launch-session.js';
 
 /** Where the numbers on a page come from and how fresh they are. */
 export interface Provenance {
@@ -47,6 +48,7 @@ export function sendPage(res: Response, page: PageRequest): void {
     })),
     provenance: page.provenance,
     sessionUrl: page.sessionUrl,
+    sessionFields: sessionFieldsOf(res),
     page: page.model,
   };
   const content = template(root);

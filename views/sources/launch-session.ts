@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { requireLaunchSession, sessionUrl } from '../../lti/index.js';
+import { requireLaunchSession, SESSION_QUERY_PARAM, sessionUrl } from '../../lti/index.js';
 import type { Viewer } from '../../privacy/index.js';
 import { NoLaunchSession } from '../errors.js';
 
@@ -40,4 +40,18 @@ export function viewerOf(res: Response): Viewer {
  */
 export function sessionUrlBuilder(res: Response): (path: string) => string {
   return (path: string) => sessionUrl(res, path);
+}
+
+/**
+ * Hidden fields that keep the launch session on a GET form (a GET form replaces the query of
+ * its action, so the token `sessionUrl` would add must travel as a field instead). Empty for
+ * cookie sessions.
+ *
+ * @param res - the response of the current request.
+ * @returns name/value pairs for hidden inputs.
+ */
+export function sessionFieldsOf(res: Response): Array<{ name: string; value: string }> {
+  const token = res.locals.sessionToken;
+  if (res.locals.sessionTransport !== 'query' || typeof token !== 'string') return [];
+  return [{ name: SESSION_QUERY_PARAM, value: token }];
 }

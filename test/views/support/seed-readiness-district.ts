@@ -6,7 +6,7 @@ import type { TenantCipher, TenantTransaction } from '../../../store/index.js';
 /** The shape of a seeded district, for tests and the benchmark. */
 export interface SeedOptions {
   /** Students per campus, split between the graduated class and the current seniors. */
-  campuses: Array<{ sourcedId: string; name: string; students: number }>;
+  campuses: Array<{ sourcedId: string; name: string; students: number; program?: string }>;
   /** Students per class section. */
   sectionSize?: number;
   /** Seed of the deterministic generator. */
@@ -80,6 +80,7 @@ const KIND_BY_FIELD: Array<[keyof StudentRecord, string]> = [
 ];
 
 interface SeedStudent {
+  program?: string;
   id: string;
   sourcedId: string;
   given: string;
@@ -114,11 +115,12 @@ async function insertPeople(tx: TenantTransaction, cipher: TenantCipher, batch: 
 async function insertStudents(tx: TenantTransaction, batch: SeedStudent[]) {
   for (const s of batch) {
     const r = s.record;
+    const program = s.program ?? null;
     const graduationYear = Number(String(r.graduation_date).slice(0, 4));
     await tx.query(
       `INSERT INTO students (tenant_id, person_id, campus_org_id, graduation_year, grade_level,
-         graduated, graduation_date, grade9_start_date, econ_disadv, graduation_plan)
-       VALUES ($1, $2, $3, $4, 12, $5, $6, $7, $8, $9)`,
+         graduated, graduation_date, grade9_start_date, econ_disadv, graduation_plan, program)
+       VALUES ($1, $2, $3, $4, 12, $5, $6, $7, $8, $9, $10)`,
       [
         tx.tenantId,
         s.id,
@@ -129,6 +131,7 @@ async function insertStudents(tx: TenantTransaction, batch: SeedStudent[]) {
         r.grade9_start_date,
         r.econ_disadv,
         r.graduation_plan,
+        program,
       ],
     );
     await tx.query(
@@ -293,6 +296,7 @@ export async function seedReadinessDistrict(
         students.push({
           id,
           sourcedId,
+          program: campusOptions.program,
           campus: seeded,
           classSourcedId,
           record,
