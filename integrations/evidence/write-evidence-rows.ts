@@ -8,11 +8,13 @@ export interface EvidenceRow {
   data: Record<string, unknown>;
 }
 
-/** Rows per INSERT statement: 9 parameters each, well under the protocol's 65,535 limit. */
-const BATCH_ROWS = 1000;
+/** Rows per INSERT statement: one JSON parameter each, so the batch size only bounds memory. */
+const BATCH_ROWS = 5000;
 
 /**
  * Inserts evidence, skipping any whose fingerprint the district already holds (idempotent).
+ * Each batch travels as one JSON array expanded by `jsonb_to_recordset`, which costs far less
+ * than binding thousands of parameters.
  *
  * @param tx - the district's transaction.
  * @param cipher - for stable row ids.
@@ -28,26 +30,18 @@ export async function writeEvidenceRows(
 ): Promise<string[]> {
   const inserted: string[] = [];
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-    const batch = rows.slice(start, start + BATCH_ROWS);
-    const params: unknown[] = [tx.tenantId, meta.source, meta.importId, meta.now];
-    const tuples = batch.map((row) => {
+    const batch = rows.slice(start, start + BATCH_ROWS).map((row) => {
       const fingerprint = evidenceFingerprint(row.personId, row.kind, row.data);
-      const base = params.length;
-      params.push(
-        cipher.rowId('evidence', fingerprint),
-        row.personId,
-        row.kind,
-        JSON.stringify(row.data),
-        fingerprint,
-      );
-      return `($1, $${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::jsonb, $2, $3, $${base + 5}, $4)`;
+      const id = cipher.rowId('evidence', fingerprint);
+      return { id, person_id: row.personId, kind: row.kind, data: row.data, fingerprint };
     });
     const result = await tx.query<{ person_id: string }>(
       `INSERT INTO evidence (tenant_id, id, person_id, kind, data, source, import_id, fingerprint, recorded_at)
-       VALUES ${tuples.join(', ')}
+       SELECT $1, r.id, r.person_id, r.kind, r.data, $2, $3, r.fingerprint, $4
+       FROM jsonb_to_recordset($5::jsonb) AS r (id uuid, person_id uuid, kind text, data jsonb, fingerprint text)
        ON CONFLICT (tenant_id, fingerprint) DO NOTHING
        RETURNING person_id`,
-      params,
+      [tx.tenantId, meta.source, meta.importId, meta.now, JSON.stringify(batch)],
     );
     for (const row of result) inserted.push(row.person_id);
   }
