@@ -8,6 +8,7 @@ import { signDeepLinkingResponse } from './deep-linking.js';
 import { WIDGETS, WIDGET_TITLES } from './widgets.js';
 import { escapeHtml, renderPage } from './html-page.js';
 import { LtiError } from './errors.js';
+import { extendCsp } from './csp-header.js';
 
 const CHOICE = z.object({
   widget: z.enum(WIDGETS),
@@ -84,6 +85,8 @@ export function returnDeepLink(tool: LtiTool) {
         now,
       ),
     );
+    // The return URL may sit on another host of the platform than its issuer (Canvas).
+    extendCsp(res, ['form-action'], [new URL(launch.deepLinking!.deep_link_return_url).origin]);
     res.type('html').send(
       renderPage({
         title: 'Returning to your course',

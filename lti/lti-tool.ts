@@ -5,6 +5,7 @@ import { ServiceTokenClient } from './service-token.js';
 import { NamesRolesClient } from './names-roles.js';
 import { toolUrlsFor, type ToolUrls } from './tool-urls.js';
 import type { Response } from 'express';
+import { extendCsp } from './csp-header.js';
 import { listPlatformOrigins, type Registration } from './registrations.js';
 
 /**
@@ -58,16 +59,7 @@ export class LtiTool {
     const origin = new URL(registration.authUrl).origin;
     if (this.#origins.includes(origin)) return false;
     await this.refreshPlatformOrigins();
-    const policy = res.getHeader('Content-Security-Policy');
-    if (typeof policy === 'string') {
-      const sources = ["'self'", ...this.#origins].join(' ');
-      res.setHeader(
-        'Content-Security-Policy',
-        policy
-          .replace(/frame-ancestors [^;]*/, `frame-ancestors ${sources}`)
-          .replace(/form-action [^;]*/, `form-action ${sources}`),
-      );
-    }
+    extendCsp(res, ['frame-ancestors', 'form-action'], this.#origins);
     return true;
   }
 }

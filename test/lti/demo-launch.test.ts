@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { createTestContext, startTestServer, type TestContext } from '../support/test-context.js';
 import type { RunningServer } from '../../app/web/start-server.js';
-import { seedDemo } from '../../app/demo/seed-demo.js';
+import { createTenant } from '../../store/index.js';
+import { DEMO_TENANT } from '../../app/demo/seed-demo.js';
+import { registerDemoPlatform } from '../../app/demo/demo-launch-step.js';
+import { seedRoster } from './support/roster-fixture.js';
 import { freePort } from './support/lti-harness.js';
 import { TestUserAgent, readForm } from './support/user-agent.js';
 
@@ -19,7 +22,10 @@ describe('demo "Try a launch" page', () => {
       { now: () => new Date() },
     );
     server = await startTestServer(context);
-    await seedDemo(context);
+    // The demo's own steps (roster, LTI platform) without the heavier evidence generation.
+    const { tenant } = await createTenant(context.db, context.keys, DEMO_TENANT);
+    await seedRoster(context, tenant);
+    await registerDemoPlatform(context, tenant);
   });
   after(async () => {
     await server?.stop();
@@ -41,6 +47,7 @@ describe('demo "Try a launch" page', () => {
       assert.equal(launch.status, 303, launch.body);
       const summary = await agent.request(launch.location!);
       assert.match(summary.body, new RegExp(`data-role="${role}"`));
+      assert.match(summary.body, /id="viewer-known">yes</);
     });
   }
 });

@@ -15,6 +15,7 @@ export const ROSTER = {
 /**
  * Writes one campus, two classes, a teacher enrolled in the first, a student, a counselor and a
  * principal at the campus. Emails are stored the product's way: encrypted, with a blind index.
+ * Idempotent: rows already there are kept.
  */
 export async function seedRoster(
   context: AppContext,
@@ -24,12 +25,12 @@ export async function seedRoster(
     const cipher = await context.keys.cipherFor(tx);
     const orgId = cipher.rowId('org', ROSTER.schoolSourcedId);
     await tx.query(
-      `INSERT INTO orgs (tenant_id, id, sourced_id, org_type, name) VALUES ($1,$2,$3,'school','Lone Star HS')`,
+      `INSERT INTO orgs (tenant_id, id, sourced_id, org_type, name) VALUES ($1,$2,$3,'school','Lone Star HS') ON CONFLICT DO NOTHING`,
       [tenant.id, orgId, ROSTER.schoolSourcedId],
     );
     for (const sourcedId of [ROSTER.classSourcedId, ROSTER.otherClassSourcedId]) {
       await tx.query(
-        `INSERT INTO classes (tenant_id, id, sourced_id, title, school_sourced_id) VALUES ($1,$2,$3,'Class',$4)`,
+        `INSERT INTO classes (tenant_id, id, sourced_id, title, school_sourced_id) VALUES ($1,$2,$3,'Class',$4) ON CONFLICT DO NOTHING`,
         [tenant.id, cipher.rowId('class', sourcedId), sourcedId, ROSTER.schoolSourcedId],
       );
     }
@@ -46,7 +47,7 @@ export async function seedRoster(
       const binding = { table: 'people', column: 'email', rowId: id };
       await tx.query(
         `INSERT INTO people (tenant_id, id, sourced_id, role, email_enc, email_bidx, org_sourced_ids)
-         VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+         VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`,
         [
           tenant.id,
           id,
@@ -60,7 +61,7 @@ export async function seedRoster(
     }
     await tx.query(
       `INSERT INTO enrollments (tenant_id, id, sourced_id, class_sourced_id, user_sourced_id, role)
-       VALUES ($1,$2,'enr-1',$3,$4,'teacher')`,
+       VALUES ($1,$2,'enr-1',$3,$4,'teacher') ON CONFLICT DO NOTHING`,
       [
         tenant.id,
         cipher.rowId('enrollment', 'enr-1'),
