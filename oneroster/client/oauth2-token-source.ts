@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
 import { OneRosterRequestFailed } from '../errors.js';
 
@@ -34,7 +35,10 @@ export class Oauth2TokenSource {
     this.#settings = settings;
     this.#http = http;
     this.#nowMs = nowMs;
-    this.#key = `${settings.tokenUrl}|${settings.clientId}|${settings.scopes.join(' ')}`;
+    // The secret is part of the key (hashed): a changed or wrong secret never rides on a token
+    // that another secret obtained.
+    const secretHash = createHash('sha256').update(settings.clientSecret).digest('base64url');
+    this.#key = `${settings.tokenUrl}|${settings.clientId}|${secretHash}|${settings.scopes.join(' ')}`;
   }
 
   /**
