@@ -56,7 +56,7 @@ export interface RunningOneRosterServer {
   auth: ProviderAuth;
   stats: { requests: number; inFlight: number; maxInFlight: number };
   /** Settings that tests change while the server runs. */
-  settings: { delayMs: number };
+  settings: { delayMs: number; linkOrigin?: string };
   stop(): Promise<void>;
 }
 
@@ -94,7 +94,7 @@ export async function startOneRosterServer(options: OneRosterServerOptions): Pro
   });
   const faults = new FaultPlan();
   const stats = { requests: 0, inFlight: 0, maxInFlight: 0 };
-  const settings = { delayMs: options.delayMs ?? 0 };
+  const settings: RunningOneRosterServer['settings'] = { delayMs: options.delayMs ?? 0 };
   const maxLimit = options.maxLimit ?? 5000;
   const dataset = options.dataset;
   const knownFields = new Map<string, Set<string>>();
@@ -230,7 +230,8 @@ export async function startOneRosterServer(options: OneRosterServerOptions): Pro
   }
 
   function linkHeader(req: Request, res: Response, total: number, offset: number, limit: number): string {
-    const url = new URL(req.originalUrl, `${res.req.protocol}://${req.headers.host}`);
+    // linkOrigin lets a test make the provider link elsewhere, as a misconfigured proxy would.
+    const url = new URL(req.originalUrl, settings.linkOrigin ?? `${res.req.protocol}://${req.headers.host}`);
     const at = (o: number) => {
       url.searchParams.set('offset', String(o));
       url.searchParams.set('limit', String(limit));
