@@ -38,7 +38,6 @@ export function evaluateStudent(record: StudentRecord, params?: YearParameters):
   const math = evaluateTsiMath(record, p, window);
   const tsi = explainTsi(ela, math);
   const associateDegree = evaluateAssociateDegree(record, window);
-  const levelCertificate = evaluateLevelCertificate(record, window);
   const enlistment = evaluateEnlistment(record, p, window);
   const ibc = evaluateIbc(record, p, window);
   const indicators: IndicatorExplanation[] = [
@@ -48,7 +47,7 @@ export function evaluateStudent(record: StudentRecord, params?: YearParameters):
     explain('COL-ONR', evaluateOnRamps(record, p, window)),
     explain('COL-AD', associateDegree),
     explain('CAR-IBC', ibc),
-    explain('CAR-LVL', levelCertificate),
+    explain('CAR-LVL', evaluateLevelCertificate(record, p, window)),
     explain('CAR-IEPWF', evaluateIepWorkforce(record, p)),
     explain('CAR-SPEDADV', evaluateSpedAdvanced(record, p)),
     explain('MIL-ENL', enlistment),
@@ -61,7 +60,7 @@ export function evaluateStudent(record: StudentRecord, params?: YearParameters):
     record,
     p,
     window,
-    { ela, math, associateDegree, levelCertificate, enlistment },
+    { ela, math, associateDegree, enlistment },
     obReasons,
   );
 

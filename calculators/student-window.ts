@@ -1,3 +1,4 @@
+import type { WindowEnd } from './parameters/year-parameters.js';
 import type { StudentRecord } from './student-record.js';
 
 /**
@@ -26,6 +27,17 @@ export class StudentWindow {
       this.august31 = `${this.end.slice(5) > '08-31' ? year + 1 : year}-08-31`;
     }
     return this.august31;
+  }
+
+  /**
+   * The last day of a window that ends as the year's parameters say.
+   *
+   * @param choice - `graduation`, `august31` (after graduation) or `none`.
+   * @returns an ISO date; `9999-12-31` for no end.
+   */
+  endFor(choice: WindowEnd): string {
+    if (choice === 'graduation') return this.end;
+    return choice === 'august31' ? this.august31After : '9999-12-31';
   }
 
   /** December 31 following `end` (MIL-DEADLINE). */

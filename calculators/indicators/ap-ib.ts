@@ -20,9 +20,10 @@ export function evaluateApIb(
   params: YearParameters,
   window: StudentWindow,
 ): Outcome {
-  const ap = findExam(record.ap_exams, params.college.ap_min_score, window, 'ap_exams');
+  const end = window.endFor(params.windows.ap_ib_end);
+  const ap = findExam(record.ap_exams, params.college.ap_min_score, window, end, 'ap_exams');
   if (ap.is_met) return ap;
-  const ib = findExam(record.ib_exams, params.college.ib_min_score, window, 'ib_exams');
+  const ib = findExam(record.ib_exams, params.college.ib_min_score, window, end, 'ib_exams');
   if (ib.is_met) return ib;
   // Neither counts: show an in-window score below the cut before anything else.
   return ap.reason === 'below_cut' || ib.evidence === null ? ap : ib;
@@ -32,6 +33,7 @@ function findExam(
   exams: ExamScore[] | undefined,
   cut: number,
   window: StudentWindow,
+  end: string,
   source: string,
 ): Outcome {
   if (exams === undefined || exams.length === 0) return NO_EVIDENCE;
@@ -46,7 +48,7 @@ function findExam(
       value: exam.score,
       cut,
     };
-    const isInside = isWithin(exam.date, window.start, window.end);
+    const isInside = isWithin(exam.date, window.start, end);
     if (isInside && exam.score >= cut) return outcome('COL-APIB', true, 'met', evidence);
     if (exam.score > bestScore) {
       bestScore = exam.score;

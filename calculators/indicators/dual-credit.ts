@@ -25,12 +25,13 @@ export function evaluateDualCredit(
   const courses = record.dual_credit_courses;
   if (courses === undefined || courses.length === 0) return NO_EVIDENCE;
   const rules = params.college;
+  const end = window.endFor(params.windows.dual_credit_end);
   let ela = 0;
   let math = 0;
   let total = 0;
   let last = '';
   for (const course of courses) {
-    if (!course.credit_earned || !isWithin(course.completion_date, window.start, window.end)) {
+    if (!course.credit_earned || !isWithin(course.completion_date, window.start, end)) {
       continue;
     }
     if (course.subject === 'ELA') ela += course.hours;

@@ -137,6 +137,7 @@ function checkIbc(
     return LIST;
   }
   if (!isPosReached(ibc.aligned_pos_status, rules.pos_required)) return POS;
-  if (!isWithin(ibc.earned_date, window.start, window.end)) return TIMING;
+  if (!isWithin(ibc.earned_date, window.start, window.endFor(params.windows.ibc_end)))
+    return TIMING;
   return null;
 }

@@ -1,4 +1,5 @@
 import { noEvidenceFor, outcome, type Outcome } from '../outcome.js';
+import type { YearParameters } from '../parameters/year-parameters.js';
 import type { StudentRecord } from '../student-record.js';
 import { isWithin, type StudentWindow } from '../student-window.js';
 
@@ -9,11 +10,17 @@ const NO_EVIDENCE = noEvidenceFor('CAR-LVL');
  * graduation ([U] end date).
  *
  * @param record - the §3 record.
+ * @param params - the year's parameters (window end).
  * @param window - the student's indicator window.
  * @returns the outcome.
- * @example evaluateLevelCertificate({ level_certificates: [{ level: 'I', award_date: '2024-08-01' }], ... }, w).is_met // true for a May 2024 graduate
+ * @example evaluateLevelCertificate({ level_certificates: [{ level: 'I', award_date: '2024-08-01' }], ... }, p, w).is_met // true for a May 2024 graduate
  */
-export function evaluateLevelCertificate(record: StudentRecord, window: StudentWindow): Outcome {
+export function evaluateLevelCertificate(
+  record: StudentRecord,
+  params: YearParameters,
+  window: StudentWindow,
+): Outcome {
+  const end = window.endFor(params.windows.level_certificate_end);
   const certificates = record.level_certificates;
   if (certificates === undefined || certificates.length === 0) {
     return NO_EVIDENCE;
@@ -25,9 +32,9 @@ export function evaluateLevelCertificate(record: StudentRecord, window: StudentW
       date: certificate.award_date,
       field: 'level',
       value: certificate.level,
-      cut: window.august31After,
+      cut: end,
     };
-    if (isWithin(certificate.award_date, window.start, window.august31After)) {
+    if (isWithin(certificate.award_date, window.start, end)) {
       return outcome('CAR-LVL', true, 'met', evidence);
     }
     late ??= outcome('CAR-LVL', false, 'outside_window', evidence);

@@ -23,6 +23,7 @@ export function evaluateOnRamps(
   const courses = record.onramps;
   if (courses === undefined || courses.length === 0) return NO_EVIDENCE;
   const cut = params.college.onramps_hours_min;
+  const end = window.endFor(params.windows.onramps_end);
   let best: Outcome | null = null;
   let bestHours = -1;
   for (const course of courses) {
@@ -33,7 +34,7 @@ export function evaluateOnRamps(
       value: course.qualified_hours,
       cut,
     };
-    const isInside = isWithin(course.completion_date, window.start, window.end);
+    const isInside = isWithin(course.completion_date, window.start, end);
     if (isInside && course.qualified_hours >= cut) return outcome('COL-ONR', true, 'met', evidence);
     if (course.qualified_hours > bestHours) {
       bestHours = course.qualified_hours;

@@ -25,13 +25,14 @@ export function evaluateTsiEla(
   window: StudentWindow,
 ): Outcome {
   const cuts = params.tsi;
+  const end = window.endFor(params.windows.tsi_end);
   const closest = new ClosestScore();
 
   const tsia1 = record.tsia1;
   let tsia1Essay = -1;
   if (tsia1 !== undefined) {
     for (const test of tsia1) {
-      if (test.date > window.end) {
+      if (test.date > end) {
         closest.offerLate('TSI-TSIA1', 'tsia1', test.date);
         continue;
       }
@@ -50,14 +51,14 @@ export function evaluateTsiEla(
     }
   }
 
-  const tsia2 = checkTsia2Elar(record, params, window.end, tsia1Essay, closest);
+  const tsia2 = checkTsia2Elar(record, params, end, tsia1Essay, closest);
   if (tsia2 !== null) return tsia2;
 
   const sat = record.sat;
   if (sat !== undefined) {
     for (const test of sat) {
       if (test.ebrw === undefined || test.date < cuts.sat_first_date) continue;
-      if (test.date > window.end) {
+      if (test.date > end) {
         closest.offerLate('TSI-SAT', 'sat', test.date);
         continue;
       }
@@ -73,7 +74,7 @@ export function evaluateTsiEla(
     }
   }
 
-  const act = checkActEla(record, params, window.end, closest);
+  const act = checkActEla(record, params, end, closest);
   if (act !== null) return act;
 
   return checkCollegePrep(record, params, 'ELA', closest) ?? closest.toOutcome();

@@ -21,11 +21,12 @@ export function evaluateTsiMath(
   window: StudentWindow,
 ): Outcome {
   const cuts = params.tsi;
+  const end = window.endFor(params.windows.tsi_end);
   const closest = new ClosestScore();
 
   if (record.tsia1 !== undefined) {
     for (const test of record.tsia1) {
-      if (test.date > window.end) {
+      if (test.date > end) {
         closest.offerLate('TSI-TSIA1', 'tsia1', test.date);
         continue;
       }
@@ -38,7 +39,7 @@ export function evaluateTsiMath(
 
   if (record.tsia2 !== undefined) {
     for (const test of record.tsia2) {
-      if (test.date > window.end) {
+      if (test.date > end) {
         closest.offerLate('TSI-TSIA2-MATH', 'tsia2', test.date);
         continue;
       }
@@ -73,7 +74,7 @@ export function evaluateTsiMath(
   if (record.sat !== undefined) {
     for (const test of record.sat) {
       if (test.math === undefined || test.date < cuts.sat_first_date) continue;
-      if (test.date > window.end) {
+      if (test.date > end) {
         closest.offerLate('TSI-SAT', 'sat', test.date);
         continue;
       }
@@ -83,7 +84,7 @@ export function evaluateTsiMath(
     }
   }
 
-  const act = checkActMath(record, params, window.end, closest);
+  const act = checkActMath(record, params, end, closest);
   if (act !== null) return act;
 
   return checkCollegePrep(record, params, 'MATH', closest) ?? closest.toOutcome();

@@ -41,7 +41,6 @@ export interface ObInputs {
   ela: Outcome;
   math: Outcome;
   associateDegree: Outcome;
-  levelCertificate: Outcome;
   enlistment: Outcome;
 }
 
@@ -108,7 +107,17 @@ function checkCareer(
   inputs: ObInputs,
 ): Outcome {
   if (!isTsiMet) return explainTsiGap(inputs);
-  if (inputs.levelCertificate.is_met) return relabel(inputs.levelCertificate, 'OB-CAR');
+  // The OB deadline is August 31 by rule text, whatever window accountability uses.
+  for (const certificate of record.level_certificates ?? []) {
+    if (isWithin(certificate.award_date, window.start, window.august31After)) {
+      return outcome('OB-CAR', true, 'met', {
+        source: 'level_certificates',
+        date: certificate.award_date,
+        field: 'level',
+        value: certificate.level,
+      });
+    }
+  }
   for (const ibc of record.ibc_earned ?? []) {
     if (ibc.result_code !== '01') continue;
     if (!isWithin(ibc.earned_date, window.start, window.august31After)) continue;

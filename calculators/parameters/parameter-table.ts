@@ -67,6 +67,14 @@ const BASE_2023: YearParameters = {
     awards_usd: { ED: 5000, NONED: 3000, SPED: 2000 }, // SPED amount after 2025 [U]
     min_count_rounding: 'ceil', // [U] OB-MIN
   },
+  windows: {
+    tsi_end: 'graduation', // [U] WIN-HS default end; TSI-WINDOW sets only the start
+    ap_ib_end: 'graduation', // [U] §9.11: a June score for a May graduate
+    dual_credit_end: 'graduation', // [U] §9.11: summer courses after graduation
+    onramps_end: 'graduation', // [U]
+    ibc_end: 'graduation', // [U] CAR-IBC-TIMING end bound
+    level_certificate_end: 'august31', // [U] CAR-LVL end date
+  },
   aggregation: {
     sunset_cap_applies: true,
     sunset_cap_min_students: 5,

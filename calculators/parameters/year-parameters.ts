@@ -1,5 +1,8 @@
 import type { EnlistmentComponent, PosStatus } from '../student-record.js';
 
+/** Where an indicator window ends (WIN-HS): the graduation date, August 31 after it, or never. */
+export type WindowEnd = 'graduation' | 'august31' | 'none';
+
 /** How a count is rounded: OB-MIN (`ceil` or `floor`) and AGG-CAP (`floor`). */
 export type CountRounding = 'ceil' | 'floor';
 
@@ -78,6 +81,15 @@ export interface YearParameters {
     thresholds: { ED: number; NONED: number; SPED: number };
     awards_usd: { ED: number; NONED: number; SPED: number };
     min_count_rounding: CountRounding;
+  };
+  /** WIN-HS: the last day each indicator's evidence may carry ([U] except where V-S). */
+  windows: {
+    tsi_end: WindowEnd;
+    ap_ib_end: WindowEnd;
+    dual_credit_end: WindowEnd;
+    onramps_end: WindowEnd;
+    ibc_end: WindowEnd;
+    level_certificate_end: WindowEnd;
   };
   /** §6 aggregation. */
   aggregation: {

@@ -51,6 +51,12 @@ const tables: Record<string, RuleRow[]> = {
       record: g({ ap_exams: [{ date: '2024-05-25', subject: 'AP Calculus', score: 4 }] }),
       isCredited: false,
     },
+    {
+      name: 'a June AP score counts where the district extends the window to August 31',
+      record: g({ ap_exams: [{ date: '2024-06-10', subject: 'AP Calculus', score: 4 }] }),
+      isCredited: true,
+      overrides: { windows: { ap_ib_end: 'august31' } },
+    },
   ],
   'COL-DC': [
     {
@@ -320,6 +326,12 @@ const tables: Record<string, RuleRow[]> = {
       name: 'a Level II certificate on September 1 is not',
       record: g({ level_certificates: [{ level: 'II', award_date: '2024-09-01' }] }),
       isCredited: false,
+    },
+    {
+      name: 'a July certificate is not where the district ends the window at graduation',
+      record: g({ level_certificates: [{ level: 'I', award_date: '2024-07-01' }] }),
+      isCredited: false,
+      overrides: { windows: { level_certificate_end: 'graduation' } },
     },
   ],
   'CAR-IEPWF': [

@@ -91,6 +91,17 @@ describe('Outcomes Bonus for one graduate (OB-ELIG, OB-COHORT, OB-TSI, OB-COL, O
     assert.deepEqual(ob.category, ['career']);
   });
 
+  it('keeps the August 31 certificate deadline for the bonus when accountability ends at graduation', () => {
+    const result = evaluate(
+      g({ sat: satBoth, level_certificates: [{ level: 'I', award_date: '2024-07-01' }] }),
+      {
+        windows: { level_certificate_end: 'graduation' },
+      },
+    );
+    assert.equal(result.credited_indicators.includes('CAR-LVL'), false);
+    assert.deepEqual(result.outcomes_bonus.category, ['career']);
+  });
+
   it('counts a documented enlistment as military, $7,000 for an ED special education graduate', () => {
     const ob = evaluate(
       g({

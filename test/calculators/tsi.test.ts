@@ -148,6 +148,13 @@ const rows: TsiRow[] = [
     math: [false, 'TSI-SAT'],
   },
   {
+    name: 'an SAT after graduation counts where the district sets no TSI window end',
+    record: g({ sat: [{ date: '2024-06-01', ebrw: 480, math: 530 }] }),
+    ela: [true, 'TSI-SAT'],
+    math: [true, 'TSI-SAT'],
+    overrides: { windows: { tsi_end: 'none' } },
+  },
+  {
     name: 'an SAT taken before 2016-03-05 does not count',
     record: g({ sat: [{ date: '2016-03-04', ebrw: 700, math: 700 }] }, 2023),
     ela: [false],

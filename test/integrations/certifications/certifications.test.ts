@@ -4,6 +4,7 @@ import {
   deleteCertification,
   listCertifications,
   saveCertification,
+  saveCertifications,
   type CertificationActor,
 } from '../../../integrations/certifications/index.js';
 import type { Tenant, TenantTransaction } from '../../../store/index.js';
@@ -206,5 +207,48 @@ describe(`certifications store (${testBackendName()})`, () => {
     );
     assert.equal(second.id, first.id);
     assert.equal(second.outcome, 'updated');
+  });
+
+  it('saves a set in one call: new, changed, unchanged and a repeated id, in input order', async () => {
+    const kept = sampleInput(student);
+    const changed = sampleInput(student);
+    await inTenant((tx) => saveCertifications(context, tx, [kept, changed], actor));
+    const fresh = sampleInput(student);
+    const results = await inTenant((tx) =>
+      saveCertifications(
+        context,
+        tx,
+        [kept, { ...changed, resultCode: '02' }, fresh, { ...fresh, examFeeCents: 1 }],
+        actor,
+      ),
+    );
+    assert.deepEqual(
+      results.map((result) => `${result.outcome}:${result.version}`),
+      ['unchanged:1', 'updated:2', 'created:1', 'updated:2'],
+    );
+    assert.deepEqual(
+      (await outboxOf(results[2]!.id)).map((row) => row.version),
+      [1, 2],
+    );
+  });
+
+  it('names the record and field of a bad input in a set and writes none of the set', async () => {
+    const before = await inTenant((tx) => listCertifications(tx, { isDeletedIncluded: true }));
+    await assert.rejects(
+      inTenant((tx) =>
+        saveCertifications(
+          context,
+          tx,
+          [sampleInput(student), sampleInput(student, { schoolYear: 1990 })],
+          actor,
+        ),
+      ),
+      (error: { code?: string; message: string }) =>
+        error.code === 'ERR_CERTIFICATION_INVALID' &&
+        error.message.includes('certification 2') &&
+        error.message.includes('schoolYear'),
+    );
+    const after = await inTenant((tx) => listCertifications(tx, { isDeletedIncluded: true }));
+    assert.equal(after.length, before.length);
   });
 });

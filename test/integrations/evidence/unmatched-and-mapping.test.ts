@@ -115,3 +115,44 @@ describe(`unmatched rows and column mappings (${testBackendName()})`, () => {
     );
   });
 });
+
+describe(`pending evidence files (${testBackendName()})`, () => {
+  let fixture: EvidenceFixture;
+
+  before(async function () {
+    this.timeout(120_000);
+    fixture = await createEvidenceFixture('pending', 2);
+  });
+
+  after(() => fixture.context.close());
+
+  it("replace a listed student's earlier pending entries and leave other students' alone", async () => {
+    const [a, b] = fixture.students;
+    const header = 'state_id,pending_type,date,instrument,subject,hours';
+    await fixture.importFile(
+      'pending',
+      [
+        header,
+        `${a!.stateId},exams_scheduled,2026-03-07,SAT,,`,
+        `${b!.stateId},exams_scheduled,2026-03-07,ACT,,`,
+      ].join('\n'),
+    );
+    const next = await fixture.importFile(
+      'pending',
+      [header, `${a!.stateId},dual_credit_in_progress,2026-05-15,,MATH,3`].join('\n'),
+    );
+    assert.equal(next.students, 1);
+    const rows = await fixture.context.db.withTenant(fixture.tenant.id, (tx) =>
+      tx.query<{ person_id: string; type: string }>(
+        `SELECT person_id, data ->> 'type' AS type FROM evidence WHERE kind = 'pending' ORDER BY 2`,
+      ),
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.person_id, r.type]),
+      [
+        [a!.personId, 'dual_credit_in_progress'],
+        [b!.personId, 'exams_scheduled'],
+      ],
+    );
+  });
+});

@@ -58,10 +58,15 @@ export interface WidgetWorld {
  *
  * @param label - tenant label.
  * @param seed - the district to seed.
+ * @param options - `toolHost` 'localhost' makes the tool cross-site to the platform.
  * @returns the world.
  */
-export async function startWidgetWorld(label: string, seed: SeedOptions): Promise<WidgetWorld> {
-  const lti = await startLtiHarness();
+export async function startWidgetWorld(
+  label: string,
+  seed: SeedOptions,
+  options: { toolHost?: string } = {},
+): Promise<WidgetWorld> {
+  const lti = await startLtiHarness({ toolHost: options.toolHost });
   const { tenant, client } = await registerManually(lti, label);
   const district = await seedReadinessDistrict(lti.context, tenant.id, seed);
   return {
