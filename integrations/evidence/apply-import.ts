@@ -6,7 +6,7 @@ import {
   type EvidenceActor,
   type EvidenceContext,
 } from './evidence-context.js';
-import { canonicalJson } from './fingerprint.js';
+import { canonicalJson, evidenceFingerprint } from './fingerprint.js';
 import type { ImportPreview, PreparedRow } from './preview-import.js';
 import { writeCertificationRow } from './write-certification-rows.js';
 import { writeEvidenceRows, type EvidenceRow } from './write-evidence-rows.js';
@@ -49,7 +49,34 @@ async function writeMatchedRows(
     source,
     now: meta.now,
   });
-  return [...changed, ...inserted];
+  const withdrawn =
+    preview.importType === 'pending' ? await withdrawStalePending(tx, evidence) : [];
+  return [...changed, ...inserted, ...withdrawn];
+}
+
+/**
+ * A pending file states everything still expected for the students it lists: their earlier
+ * pending entries that it no longer carries (the exam was taken, the course finished) are removed.
+ * Achieved evidence is never removed this way.
+ *
+ * @param tx - the district's transaction.
+ * @param rows - the pending entries of the file.
+ * @returns the person id of every removed entry.
+ */
+async function withdrawStalePending(
+  tx: TenantTransaction,
+  rows: readonly EvidenceRow[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const personIds = [...new Set(rows.map((row) => row.personId))];
+  const kept = rows.map((row) => evidenceFingerprint(row.personId, row.kind, row.data));
+  const removed = await tx.query<{ person_id: string }>(
+    `DELETE FROM evidence
+     WHERE kind = 'pending' AND person_id = ANY($1::uuid[]) AND NOT (fingerprint = ANY($2::text[]))
+     RETURNING person_id`,
+    [personIds, kept],
+  );
+  return removed.map((row) => row.person_id);
 }
 
 /**

@@ -126,7 +126,7 @@ describe(`pending evidence files (${testBackendName()})`, () => {
 
   after(() => fixture.context.close());
 
-  it("replace a listed student's earlier pending entries and leave other students' alone", async () => {
+  it("replaces a listed student's earlier pending entries and leaves other students' alone", async () => {
     const [a, b] = fixture.students;
     const header = 'state_id,pending_type,date,instrument,subject,hours';
     await fixture.importFile(
