@@ -1,8 +1,8 @@
 /**
  * Skyward write-back benchmark: 10,000 certification records from save to delivered file.
- * Saves them (100 per transaction, as an import does; each save audited and queued in the
- * outbox), then delivers every pending change to a real OpenSSH SFTP server on loopback, and
- * checks that the files hold each record exactly once. Embedded database by default; the
+ * Saves them (sets of 100 per transaction through `saveCertifications`, as an import does;
+ * each change audited and queued in the outbox), then delivers every pending change to a real
+ * OpenSSH SFTP server on loopback, and checks that the files hold each record exactly once. Embedded database by default; the
  * PostgreSQL server when DATABASE_URL is set.
  *
  *   node --import tsx bench/skyward/run.ts [records] [recordsPerFile]
@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openAppContext, type AppContext } from '../../app/app-context.js';
 import { loadConfig } from '../../app/config.js';
-import { saveCertification } from '../../integrations/certifications/index.js';
+import { saveCertifications } from '../../integrations/certifications/index.js';
 import { deliverPending, saveSkywardConnection } from '../../integrations/skyward/index.js';
 import { createTenant } from '../../store/index.js';
 import { startSftpServer } from '../../test/peers/sftp/start-sftp-server.js';
@@ -54,33 +54,32 @@ async function seedStudents(context: AppContext, tenantId: string): Promise<stri
   return ids;
 }
 
+function certificationInput(index: number, students: string[]) {
+  return {
+    sourceKey: `bench-cert-${index}`,
+    personId: students[index % students.length]!,
+    ibcCode: `IBC${String(index % 300).padStart(4, '0')}`,
+    vendorCode: `V${index % 40}`,
+    examFeeCents: 5_000 + (index % 100) * 100,
+    resultCode: index % 5 === 0 ? '02' : '01',
+    examDate: '2026-04-10',
+    earnedDate: index % 5 === 0 ? null : '2026-04-20',
+    schoolYear: 2026,
+    source: 'bench',
+  };
+}
+
 async function saveAll(context: AppContext, tenantId: string, students: string[]): Promise<void> {
   for (let offset = 0; offset < RECORDS; offset += SAVES_PER_TRANSACTION) {
-    await context.db.withTenant(tenantId, async (tx) => {
-      for (
-        let index = offset;
-        index < Math.min(offset + SAVES_PER_TRANSACTION, RECORDS);
-        index += 1
-      ) {
-        await saveCertification(
-          context,
-          tx,
-          {
-            sourceKey: `bench-cert-${index}`,
-            personId: students[index % students.length]!,
-            ibcCode: `IBC${String(index % 300).padStart(4, '0')}`,
-            vendorCode: `V${index % 40}`,
-            examFeeCents: 5_000 + (index % 100) * 100,
-            resultCode: index % 5 === 0 ? '02' : '01',
-            examDate: '2026-04-10',
-            earnedDate: index % 5 === 0 ? null : '2026-04-20',
-            schoolYear: 2026,
-            source: 'bench',
-          },
-          actor,
-        );
-      }
-    });
+    const inputs: ReturnType<typeof certificationInput>[] = [];
+    for (
+      let index = offset;
+      index < Math.min(offset + SAVES_PER_TRANSACTION, RECORDS);
+      index += 1
+    ) {
+      inputs.push(certificationInput(index, students));
+    }
+    await context.db.withTenant(tenantId, (tx) => saveCertifications(context, tx, inputs, actor));
   }
 }
 

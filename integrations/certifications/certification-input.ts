@@ -51,12 +51,16 @@ export type ValidCertificationInput = z.output<typeof certificationInputSchema>;
 /**
  * Validates a certification input.
  * @param input what a caller passed.
+ * @param recordNumber the record's 1-based place in a set, for the message.
  * @returns the input with defaults applied.
  * @throws CertificationInvalid (ERR_CERTIFICATION_INVALID) naming the first bad field.
  */
-export function parseCertificationInput(input: unknown): ValidCertificationInput {
+export function parseCertificationInput(
+  input: unknown,
+  recordNumber?: number,
+): ValidCertificationInput {
   const parsed = certificationInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new CertificationInvalid(issue.path.join('.') || '(input)', issue.message);
+  throw new CertificationInvalid(issue.path.join('.') || '(input)', issue.message, recordNumber);
 }

@@ -1,9 +1,10 @@
 import { InputError } from '../../store/index.js';
 
-/** A certification input that does not pass validation; the message names the field. */
+/** A certification input that does not pass validation; the message names the record and field. */
 export class CertificationInvalid extends InputError {
-  constructor(field: string, problem: string) {
-    super('ERR_CERTIFICATION_INVALID', `certification field "${field}": ${problem}`);
+  constructor(field: string, problem: string, recordNumber?: number) {
+    const which = recordNumber === undefined ? 'certification' : `certification ${recordNumber}`;
+    super('ERR_CERTIFICATION_INVALID', `${which}, field "${field}": ${problem}`);
   }
 }
 

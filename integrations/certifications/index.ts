@@ -16,7 +16,8 @@ export {
   type CertificationInput,
   type ValidCertificationInput,
 } from './certification-input.js';
-export { saveCertification, type SaveCertificationResult } from './save-certification.js';
+export { saveCertification } from './save-certification.js';
+export { saveCertifications, type SaveCertificationResult } from './save-certifications.js';
 export { deleteCertification, type DeleteCertificationResult } from './delete-certification.js';
 export { listCertifications, type ListCertificationsFilter } from './list-certifications.js';
 export {

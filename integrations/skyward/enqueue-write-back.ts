@@ -14,35 +14,56 @@ export interface WriteBackChange {
 }
 
 /**
- * Adds a change to the district's Skyward outbox and makes sure a delivery job is queued, both
- * inside the caller's transaction: if the change rolls back, nothing is queued. A burst of saves
+ * Adds changes to the district's Skyward outbox and makes sure a delivery job is queued, all
+ * inside the caller's transaction: if the changes roll back, nothing is queued. A burst of saves
  * queues one job, through the `skyward_dispatch` flag the job clears when it starts.
  * @param context the job queue and the clock.
- * @param tx the district's transaction that made the change.
- * @param change the certification id, version and operation.
+ * @param tx the district's transaction that made the changes.
+ * @param changes each certification id, version and operation.
  */
-export async function enqueueSkywardWriteBack(
+export async function enqueueSkywardWriteBacks(
   context: { readonly jobs: JobQueue; now(): Date },
   tx: TenantTransaction,
-  change: WriteBackChange,
+  changes: readonly WriteBackChange[],
 ): Promise<void> {
+  if (changes.length === 0) return;
   await tx.query(
     `INSERT INTO skyward_outbox (tenant_id, certification_id, version, operation, person_id,
        enqueued_at)
-     VALUES ($1, $2, $3, $4, $5, $6)
+     SELECT $1, c.certification_id, c.version, c.operation, c.person_id, $3
+     FROM jsonb_to_recordset($2::jsonb)
+       AS c (certification_id uuid, version integer, operation text, person_id uuid)
      ON CONFLICT (tenant_id, certification_id, version) DO NOTHING`,
     [
       tx.tenantId,
-      change.certificationId,
-      change.version,
-      change.operation,
-      change.personId,
+      JSON.stringify(
+        changes.map((change) => ({
+          certification_id: change.certificationId,
+          version: change.version,
+          operation: change.operation,
+          person_id: change.personId,
+        })),
+      ),
       context.now(),
     ],
   );
   if (requestedIn.has(tx)) return;
   await requestDelivery(context, tx);
   requestedIn.add(tx);
+}
+
+/**
+ * Adds one change to the outbox; see `enqueueSkywardWriteBacks`.
+ * @param context the job queue and the clock.
+ * @param tx the district's transaction that made the change.
+ * @param change the certification id, version and operation.
+ */
+export function enqueueSkywardWriteBack(
+  context: { readonly jobs: JobQueue; now(): Date },
+  tx: TenantTransaction,
+  change: WriteBackChange,
+): Promise<void> {
+  return enqueueSkywardWriteBacks(context, tx, [change]);
 }
 
 /**

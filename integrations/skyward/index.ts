@@ -4,6 +4,7 @@
  */
 export {
   enqueueSkywardWriteBack,
+  enqueueSkywardWriteBacks,
   requestDelivery,
   type WriteBackChange,
 } from './enqueue-write-back.js';
