@@ -7,7 +7,7 @@ interface Layer {
   name: string;
   rawPath?: string;
   route?: { path: string; methods: Record<string, boolean> };
-  handle: { stack?: Layer[]; router?: { stack: Layer[] } };
+  handle: { stack?: Layer[] };
 }
 
 function join(prefix: string, path: string): string {
@@ -24,7 +24,8 @@ function walk(stack: Layer[], prefix: string, found: Set<RouteKey>): void {
       }
     } else if (layer.handle.stack) {
       walk(layer.handle.stack, join(prefix, mount).replace(/^\/$/, ''), found);
-    } else if (layer.name === 'mounted_app' && layer.handle.router) {
+    } else if (layer.name === 'mounted_app') {
+      // A sub-application is opaque from here: it gets one row for its mount path.
       found.add(`APP ${join(prefix, mount)}`);
     } else if (layer.name === 'serveStatic') {
       found.add(`STATIC ${join(prefix, mount)}`);
