@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Database, Transaction } from '../store/index.js';
-import { readRoutedRegistration, type RoutedRegistration } from './registrations.js';
+import { toRegistration, type RoutedRegistration } from './registrations.js';
 import { LTI_LIFETIMES } from './lti-options.js';
 import { LtiError } from './errors.js';
 
@@ -88,41 +88,48 @@ export async function readLaunchRouting(
   state: string,
   now: Date,
 ): Promise<LaunchRouting> {
-  return db.withSystem(async (tx) => {
-    const row = await tx.one<StateRow & Record<string, unknown>>(
-      'SELECT * FROM lti_login_states WHERE state_hash = $1',
+  // One statement: the state, its registration and the registration's deployments.
+  const row = await db.withSystem((tx) =>
+    tx.one<StateRow & Record<string, unknown>>(
+      `SELECT s.nonce, s.registration_id, s.target_link_uri, s.uses_platform_storage,
+         s.pending_id_token, s.expires_at, s.consumed_at,
+         r.id, r.owner_tenant_id, r.issuer, r.client_id, r.auth_url, r.token_url, r.jwks_url,
+         r.authorization_server, r.product_family, r.status,
+         (SELECT coalesce(json_agg(json_build_array(d.deployment_id, d.owner_tenant_id)), '[]'::json)
+            FROM lti_deployments d WHERE d.registration_id = r.id) AS deployments
+       FROM lti_login_states s JOIN lti_registrations r ON r.id = s.registration_id
+       WHERE s.state_hash = $1`,
       [hashState(state)],
+    ),
+  );
+  if (!row)
+    throw new LtiError('ERR_LTI_STATE_MISMATCH', 'this launch was not started by this tool', {
+      status: 401,
+    });
+  if (row.consumed_at) throw replayed();
+  if (row.expires_at.getTime() < now.getTime()) {
+    throw new LtiError('ERR_LTI_STATE_EXPIRED', 'this launch took too long; open the tool again', {
+      status: 401,
+    });
+  }
+  const registration = toRegistration(row);
+  if (registration.status !== 'active') {
+    throw new LtiError(
+      'ERR_LTI_REGISTRATION_INACTIVE',
+      'this platform registration is not active',
+      { status: 403 },
     );
-    if (!row)
-      throw new LtiError('ERR_LTI_STATE_MISMATCH', 'this launch was not started by this tool', {
-        status: 401,
-      });
-    if (row.consumed_at) throw replayed();
-    if (row.expires_at.getTime() < now.getTime()) {
-      throw new LtiError(
-        'ERR_LTI_STATE_EXPIRED',
-        'this launch took too long; open the tool again',
-        { status: 401 },
-      );
-    }
-    const routed = await readRoutedRegistration(tx, row.registration_id);
-    if (!routed || routed.registration.status !== 'active') {
-      throw new LtiError(
-        'ERR_LTI_REGISTRATION_INACTIVE',
-        'this platform registration is not active',
-        { status: 403 },
-      );
-    }
-    const loginState = {
-      state,
-      nonce: row.nonce,
-      registrationId: row.registration_id,
-      targetLinkUri: row.target_link_uri,
-      usesPlatformStorage: row.uses_platform_storage,
-      pendingIdToken: row.pending_id_token,
-    };
-    return { loginState, ...routed };
-  });
+  }
+  const loginState = {
+    state,
+    nonce: row.nonce,
+    registrationId: row.registration_id,
+    targetLinkUri: row.target_link_uri,
+    usesPlatformStorage: row.uses_platform_storage,
+    pendingIdToken: row.pending_id_token,
+  };
+  const deployments = new Map(row.deployments as Array<[string, string]>);
+  return { loginState, registration, deployments };
 }
 
 function replayed(): LtiError {

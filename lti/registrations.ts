@@ -22,7 +22,8 @@ export interface RegistrationInput extends Omit<Registration, 'id' | 'status'> {
   deploymentIds: string[];
 }
 
-function toRegistration(row: Record<string, unknown>): Registration {
+/** Reads a registration from a row of lti_registrations (or a join naming the same columns). */
+export function toRegistration(row: Record<string, unknown>): Registration {
   return {
     id: row.id as string,
     ownerTenantId: row.owner_tenant_id as string,
@@ -188,27 +189,6 @@ export async function findRegistrationById(
 export interface RoutedRegistration {
   registration: Registration;
   deployments: ReadonlyMap<string, string>;
-}
-
-/**
- * Reads a registration and all its deployments in one go (a launch needs both, and a
- * registration has few deployments).
- * @returns undefined when the registration is gone.
- */
-export async function readRoutedRegistration(
-  tx: Transaction,
-  registrationId: string,
-): Promise<RoutedRegistration | undefined> {
-  const row = await tx.one('SELECT * FROM lti_registrations WHERE id = $1', [registrationId]);
-  if (!row) return undefined;
-  const deployments = await tx.query<{ deployment_id: string; owner_tenant_id: string }>(
-    'SELECT deployment_id, owner_tenant_id FROM lti_deployments WHERE registration_id = $1',
-    [registrationId],
-  );
-  return {
-    registration: toRegistration(row),
-    deployments: new Map(deployments.map((d) => [d.deployment_id, d.owner_tenant_id])),
-  };
 }
 
 /**

@@ -43,10 +43,9 @@ export async function resolveViewer(
   let unconfirmedContextClass: string | null = null;
 
   if (role === 'teacher') {
-    if (person) scope.classSourcedIds = await findTaughtClasses(tx, person);
-    const contextClass = await findContextClass(tx, launch);
-    if (contextClass && !scope.classSourcedIds.includes(contextClass))
-      unconfirmedContextClass = contextClass;
+    const { taught, contextClass } = await findTeacherClasses(tx, person, launch);
+    scope.classSourcedIds = taught;
+    if (contextClass && !taught.includes(contextClass)) unconfirmedContextClass = contextClass;
   }
   if ((role === 'counselor' || role === 'campus_admin') && person) {
     scope.campusOrgIds = await findCampuses(tx, person);
@@ -86,31 +85,29 @@ async function findPerson(
   return rows.length === 1 ? rows[0] : undefined;
 }
 
-async function findTaughtClasses(tx: TenantTransaction, person: RosterPerson): Promise<string[]> {
-  const rows = await tx.query<{ class_sourced_id: string }>(
-    `SELECT DISTINCT class_sourced_id FROM enrollments
-     WHERE user_sourced_id = $1 AND role = 'teacher' AND deleted_at IS NULL AND status = 'active'
-     ORDER BY class_sourced_id`,
-    [person.sourced_id],
-  );
-  return rows.map((row) => row.class_sourced_id);
-}
-
-// The LMS course is a rostered class when its context id (or the LIS section id) is a class
-// sourcedId, as OneRoster-provisioned LMS courses are.
-async function findContextClass(
+/**
+ * In one statement: the classes the roster lists the person as teaching, and the launch's
+ * course when it is a rostered class (its context id or LIS section id is a class sourcedId, as
+ * OneRoster-provisioned LMS courses are).
+ */
+async function findTeacherClasses(
   tx: TenantTransaction,
+  person: RosterPerson | undefined,
   launch: VerifiedLaunch,
-): Promise<string | null> {
+): Promise<{ taught: string[]; contextClass: string | null }> {
   const candidates = [launch.context?.id, launch.courseSectionSourcedId].filter(
     (value): value is string => typeof value === 'string',
   );
-  if (candidates.length === 0) return null;
-  const row = await tx.one<{ sourced_id: string }>(
-    `SELECT sourced_id FROM classes WHERE sourced_id = ANY($1::text[]) AND deleted_at IS NULL LIMIT 1`,
-    [candidates],
+  const row = await tx.one<{ taught: string[] | null; context_class: string | null }>(
+    `SELECT
+       (SELECT array_agg(DISTINCT class_sourced_id ORDER BY class_sourced_id) FROM enrollments
+         WHERE user_sourced_id = $1 AND role = 'teacher' AND deleted_at IS NULL
+           AND status = 'active') AS taught,
+       (SELECT sourced_id FROM classes WHERE sourced_id = ANY($2::text[]) AND deleted_at IS NULL
+         ORDER BY sourced_id LIMIT 1) AS context_class`,
+    [person?.sourced_id ?? null, candidates],
   );
-  return row?.sourced_id ?? null;
+  return { taught: row?.taught ?? [], contextClass: row?.context_class ?? null };
 }
 
 async function findCampuses(tx: TenantTransaction, person: RosterPerson): Promise<string[]> {
