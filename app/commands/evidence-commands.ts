@@ -76,7 +76,7 @@ async function runImport(file: string, options: ImportOptions): Promise<void> {
 }
 
 /**
- * `ccmr evidence import|mapping|unmatched|reconcile|recompute|ibc-list`: evidence intake on the
+ * `ccmr evidence import|mapping|unmatched|reconcile|recompute|ibc-list load`: evidence intake on the
  * command line.
  *
  * @param program - the root command.
@@ -168,6 +168,8 @@ export function registerEvidenceCommands(program: Command): void {
 
   evidence
     .command('ibc-list')
+    .description('the TEA IBC list')
+    .command('load')
     .description('load a version of the TEA IBC list (CSV: code,name,vendor,lists)')
     .argument('<file>', 'CSV file')
     .option('--version <label>', 'version label, e.g. 2025-2030-v2')
