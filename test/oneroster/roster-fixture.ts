@@ -54,19 +54,37 @@ export async function liveCounts(context: AppContext, tenant: Tenant): Promise<R
   });
 }
 
-/** A digest of the tenant's stored roster (content columns, not bookkeeping), to compare states. */
+/** Columns that differ between districts for the same content (keyed ids, ciphertexts, times). */
+const DISTRICT_SPECIFIC = [
+  'tenant_id', 'id', 'source_hash', 'seen_run_id', 'updated_at', 'deleted_at', 'given_name_enc',
+  'family_name_enc', 'email_enc', 'email_bidx', 'local_id_enc', 'local_id_bidx', 'state_id_enc',
+  'state_id_bidx', 'birth_date_enc', 'demographics_enc', 'name_birth_bidx', 'lti_subject_bidx',
+  'demographics_hash', 'demographics_seen_run_id',
+];
+
+/**
+ * The tenant's stored roster by sourcedId, without what is keyed per district, so two districts
+ * fed the same data (or one fed twice) compare equal; a duplicate or lost row changes it.
+ */
 export async function rosterDigest(context: AppContext, tenant: Tenant): Promise<string> {
   return context.db.withTenant(tenant.id, async (tx) => {
     const parts: string[] = [];
     for (const table of ['orgs', 'academic_sessions', 'courses', 'classes', 'people', 'enrollments']) {
-      const rows = await tx.query(
-        `SELECT id, source_hash, status, deleted_at IS NOT NULL AS deleted FROM ${table} ORDER BY id`,
+      const rows = await tx.query<{ row: unknown }>(
+        `SELECT to_jsonb(t) - $1::text[] || jsonb_build_object('deleted', t.deleted_at IS NOT NULL,
+            'hasDemographics', to_jsonb(t) ? 'demographics_hash' AND to_jsonb(t)->>'demographics_hash' IS NOT NULL,
+            'hasName', to_jsonb(t)->>'given_name_enc' IS NOT NULL) AS row
+           FROM ${table} t ORDER BY sourced_id`,
+        [DISTRICT_SPECIFIC],
       );
-      parts.push(`${table}:${JSON.stringify(rows)}`);
+      parts.push(`${table}:${JSON.stringify(rows.map((r) => r.row))}`);
     }
-    const demo = await tx.query('SELECT id, demographics_hash FROM people ORDER BY id');
-    const students = await tx.query('SELECT person_id, campus_org_id, grade_level, graduation_year FROM students ORDER BY person_id');
-    parts.push(JSON.stringify(demo), JSON.stringify(students));
+    const students = await tx.query(
+      `SELECT p.sourced_id, o.sourced_id AS campus, s.grade_level, s.graduation_year
+         FROM students s JOIN people p ON p.id = s.person_id LEFT JOIN orgs o ON o.id = s.campus_org_id
+        ORDER BY p.sourced_id`,
+    );
+    parts.push(`students:${JSON.stringify(students)}`);
     return parts.join('\n');
   });
 }
