@@ -46,7 +46,15 @@ export const STUDENT_STATUS_LAYOUT: Layout = {
     set('school_year_end_date', row.date('school_year_end_date'));
     set('econ_disadv', row.flag('econ_disadv'), false);
     set('sped_in_graduation_year', row.flag('sped_in_graduation_year'), false);
-    set('graduation_type_code', row.text('graduation_type_code'));
+    const typeCode = row.text('graduation_type_code');
+    if (typeCode !== undefined && !/^\d{2}$/.test(typeCode)) {
+      row.report(
+        'graduation_type_code',
+        'ERR_EVIDENCE_BAD_VALUE',
+        'must be a two-digit PEIMS C062 code',
+      );
+    }
+    set('graduation_type_code', typeCode);
     set('graduation_plan', row.choice('graduation_plan', PLANS));
     set('grade12_attended_last_six_weeks', row.flag('grade12_attended_last_six_weeks'), false);
     set('iep_continuer', row.flag('iep_continuer'), false);
