@@ -56,6 +56,8 @@ export interface Evidence {
 
 /** The decision of one rule for one student. */
 export interface Outcome {
+  /** Set on the ten indicator explanations; absent on sub-decisions (TSI subjects, OB routes). */
+  indicator?: IndicatorId;
   /** The rule ID of ccmr-rules.md that decided, e.g. `TSI-SAT` or `CAR-IBC-POS`. */
   rule_id: string;
   is_met: boolean;
@@ -78,7 +80,9 @@ export function outcome(
   reason: ReasonCode,
   evidence: Evidence | null = null,
 ): Outcome {
-  return { rule_id, is_met, reason, evidence };
+  // The `indicator` slot is declared up front so that tagging an explanation later does not
+  // change the object's shape; JSON output leaves an undefined slot out.
+  return { indicator: undefined, rule_id, is_met, reason, evidence };
 }
 
 /**
@@ -91,11 +95,11 @@ export function outcome(
  */
 export function noEvidenceFor(indicator: IndicatorId): Outcome {
   const shared: IndicatorExplanation = {
+    indicator,
     rule_id: indicator,
     is_met: false,
     reason: 'no_evidence',
     evidence: null,
-    indicator,
   };
   return Object.freeze(shared);
 }

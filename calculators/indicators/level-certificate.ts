@@ -20,11 +20,11 @@ export function evaluateLevelCertificate(
   params: YearParameters,
   window: StudentWindow,
 ): Outcome {
-  const end = window.endFor(params.windows.level_certificate_end);
   const certificates = record.level_certificates;
   if (certificates === undefined || certificates.length === 0) {
     return NO_EVIDENCE;
   }
+  const end = window.endFor(params.windows.level_certificate_end);
   let late: Outcome | null = null;
   for (const certificate of certificates) {
     const evidence = {
