@@ -26,7 +26,7 @@ interface Finished {
 const MASTER_KEY = Buffer.alloc(32, 9).toString('base64');
 
 describe('ccmr skyward commands', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   const work = mkdtempSync(join(tmpdir(), 'ccmr-skyward-cli-'));
   const dataDir = join(work, 'data');
   let server: SftpServer;
