@@ -77,6 +77,8 @@ export async function enterCertification(
     );
   }
   let receiptFileId: string | null = null;
+  // Limitation: the receipt file is written before the transaction commits; if it rolls back,
+  // the file stays unreferenced (content-addressed, so a retry reuses it, but nothing sweeps it).
   if (input.receipt) {
     if (!input.receipts) throw new TypeError('a receipt needs a receipt store');
     receiptFileId = await input.receipts.save(await context.keys.cipherFor(tx), input.receipt);

@@ -97,6 +97,29 @@ describe(`industry-based certifications intake (${testBackendName()})`, () => {
     assert.equal(outcome.changed, false);
   });
 
+  it('refuses a receipt that is not a PDF, PNG or JPEG, saving nothing', async () => {
+    const before = await fixture.count('certifications');
+    await assert.rejects(
+      inTenant((tx) =>
+        enterCertification(
+          fixture.context,
+          tx,
+          {
+            form: form({ personId: fixture.students[2]!.personId }),
+            receipt: {
+              contentType: 'text/html' as 'application/pdf',
+              bytes: Buffer.from('<p>x</p>'),
+            },
+            receipts,
+          },
+          COUNSELOR,
+        ),
+      ),
+      { code: 'ERR_EVIDENCE_BAD_RECEIPT' },
+    );
+    assert.equal(await fixture.count('certifications'), before);
+  });
+
   it('refuses a code that is not on the TEA IBC list', async () => {
     await assert.rejects(
       inTenant((tx) =>
