@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 import {
   evaluateStudent,
   parametersFor,
@@ -44,4 +45,23 @@ export interface RuleRow {
   /** The rule ID the explanation must cite. */
   ruleId?: string;
   overrides?: ParameterOverrides;
+}
+
+/**
+ * Runs a table of rule rows for one indicator: each row's verdict, the rule ID its explanation
+ * cites, and evidence for every credited row.
+ */
+export function describeRuleTable(indicator: string, rows: RuleRow[]): void {
+  describe(`${indicator}, at the cut and just past it`, () => {
+    for (const row of rows) {
+      it(row.name, () => {
+        const result = evaluate(row.record, row.overrides);
+        const explanation = explanationOf(result, indicator);
+        assert.equal(explanation.is_met, row.isCredited);
+        assert.equal(result.credited_indicators.includes(explanation.indicator), row.isCredited);
+        if (row.ruleId !== undefined) assert.equal(explanation.rule_id, row.ruleId);
+        if (row.isCredited) assert.notEqual(explanation.evidence, null);
+      });
+    }
+  });
 }
