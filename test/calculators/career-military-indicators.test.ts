@@ -12,7 +12,6 @@ const ibc = (fields: Partial<IbcResult>): IbcResult => ({
   ...fields,
 });
 
-/** Rows per indicator; every record is a 2025 graduate (class of 2024) unless it says so. */
 /** Rows per career and military indicator; 2025 graduates (class of 2024) unless stated. */
 const tables: Record<string, RuleRow[]> = {
   'CAR-IBC': [
