@@ -219,7 +219,10 @@ function distinctRuns(pending: Pending[]): Pending[][] {
   const runs: Pending[][] = [[]];
   let seen = new Set<string>();
   for (const entry of pending) {
-    if (seen.has(entry.id)) (runs.push([]), (seen = new Set()));
+    if (seen.has(entry.id)) {
+      runs.push([]);
+      seen = new Set();
+    }
     runs.at(-1)!.push(entry);
     seen.add(entry.id);
   }

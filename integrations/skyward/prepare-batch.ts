@@ -88,8 +88,12 @@ export async function prepareBatch(
   const unsendable = new Map<UnsendableReason, PendingRow[]>();
   for (const row of rows.filter((candidate) => candidate.version === candidate.current_version)) {
     const line = toWriteBackLine(row, row, cipher);
-    if (typeof line === 'string') unsendable.set(line, [...(unsendable.get(line) ?? []), row]);
-    else (lines.push(line), sent.push(row));
+    if (typeof line === 'string') {
+      unsendable.set(line, [...(unsendable.get(line) ?? []), row]);
+    } else {
+      lines.push(line);
+      sent.push(row);
+    }
   }
   for (const [code, failed] of unsendable) {
     await markByKeys(tx, failed, "status = 'failed', failure_code = $3, failure_reason = $4", [

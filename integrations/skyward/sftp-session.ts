@@ -55,6 +55,7 @@ function promised<T>(
 }
 
 function wrap(client: ssh2.Client, sftp: SFTPWrapper, hostKeySha256: string): SftpSession {
+  // ssh2 keeps the server's advertised SFTP extensions here and exposes no accessor for them.
   const extensions =
     (sftp as unknown as { _extensions?: Record<string, string> })._extensions ?? {};
   return {
