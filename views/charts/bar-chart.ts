@@ -66,12 +66,13 @@ export function renderBarChart(spec: BarChartSpec): string {
     ? `<line class="target" x1="${LEFT + spec.target.value * scale}" x2="${LEFT + spec.target.value * scale}" y1="22" y2="${height - 18}"/>` +
       `<text x="${LEFT + spec.target.value * scale + 3}" y="16">${escapeXml(spec.target.label)}</text>`
     : '';
+  // The legend starts at the left edge so the longer series names fit in both languages.
   const legend =
-    `<rect class="bar" x="${LEFT}" y="${height - 14}" width="10" height="10"/>` +
-    `<text x="${LEFT + 14}" y="${height - 5}">${escapeXml(spec.seriesLabels[0])}</text>` +
+    `<rect class="bar" x="10" y="${height - 14}" width="10" height="10"/>` +
+    `<text x="24" y="${height - 5}">${escapeXml(spec.seriesLabels[0])}</text>` +
     (hasSecond && spec.seriesLabels[1]
-      ? `<rect class="bar-alt" x="${LEFT + 200}" y="${height - 14}" width="10" height="10"/>` +
-        `<text x="${LEFT + 214}" y="${height - 5}">${escapeXml(spec.seriesLabels[1])}</text>`
+      ? `<rect class="bar-alt" x="230" y="${height - 14}" width="10" height="10"/>` +
+        `<text x="244" y="${height - 5}">${escapeXml(spec.seriesLabels[1])}</text>`
       : '');
   return (
     `<svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${spec.id}-t ${spec.id}-d" xmlns="http://www.w3.org/2000/svg">` +

@@ -11,6 +11,19 @@ import { sendPage } from '../render/render-page.js';
 import { allowWidget } from './widget-access.js';
 
 /**
+ * The sections to show: the launch's course when the roster knows it as one of the teacher's
+ * classes (OneRoster-provisioned LMS courses carry the class sourcedId as their context id),
+ * otherwise every class the teacher teaches.
+ *
+ * Limitation: an LMS course that merges several rostered sections is recognised only when its
+ * context id is one of them; otherwise all of the teacher's sections are shown.
+ */
+function sectionsOfLaunch(res: Response, taught: readonly string[]): string[] {
+  const contextId = (res.locals.launch as { context?: { id?: string } } | undefined)?.context?.id;
+  return contextId && taught.includes(contextId) ? [contextId] : [...taught];
+}
+
+/**
  * The class readiness view: for each section of the launching course (the launch's classes),
  * the students the access policy shows the teacher, each with status and one next step.
  *
@@ -32,7 +45,10 @@ export function classReadinessRouter(context: AppContext): Router {
         const sections = [];
         const shown: string[] = [];
         let computedAt: Date | null = null;
-        for (const info of await loadClassInfo(tx, viewer.scope.classSourcedIds)) {
+        for (const info of await loadClassInfo(
+          tx,
+          sectionsOfLaunch(res, viewer.scope.classSourcedIds),
+        )) {
           assertAuthorized(viewer, 'class.read', {
             kind: 'class',
             classSourcedId: info.sourcedId,

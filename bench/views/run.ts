@@ -1,0 +1,87 @@
+/**
+ * Campus dashboard benchmark: a 3,000-student high school (half graduated, half current
+ * seniors, results computed by the real recompute), a counselor launched through the in-repo
+ * LTI platform, then ROUNDS rounds of CONCURRENCY simultaneous dashboard requests over real
+ * HTTP. Reports the server time per request (p50, p95, max, from the request log's durationMs),
+ * the first (cold, cache-filling) request apart, and requests per second.
+ * Target: p95 under 100 ms with 20 concurrent requests.
+ *
+ * Run on PostgreSQL (the target): create a database, then
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/ccmr_views_bench node --import tsx bench/views/run.ts
+ * Without DATABASE_URL it runs on PGlite in memory. Options: STUDENTS (3000), ROUNDS (20),
+ * CONCURRENCY (20).
+ */
+import { closeTestDatabase } from '../../test/support/test-database.js';
+import { startWidgetWorld } from '../../test/views/support/widget-launch.js';
+
+const STUDENTS = Number(process.env.STUDENTS ?? 3000);
+const ROUNDS = Number(process.env.ROUNDS ?? 20);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 20);
+const ROUTE = '/widgets/campus-dashboard';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Server durations of the dashboard requests logged since line `from`. */
+function durationsSince(lines: string[], from: number): number[] {
+  return lines
+    .slice(from)
+    .map((line) => JSON.parse(line) as { event?: string; route?: string; durationMs?: number })
+    .filter((record) => record.event === 'http.request.completed' && record.route === ROUTE)
+    .map((record) => record.durationMs!);
+}
+
+async function main(): Promise<void> {
+  const seedStarted = Date.now();
+  const world = await startWidgetWorld('bench', {
+    campuses: [{ sourcedId: 'hs-bench', name: 'Bench High', students: STUDENTS }],
+    sectionSize: 30,
+  });
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+  const campus = world.district.campuses[0]!;
+  const session = await world.launch('counselor', campus.counselorSourcedId);
+  const headers = { accept: 'text/html', cookie: `ccmr_session=${session.token}` };
+  const url = `${world.lti.toolUrl}${ROUTE}?campus=${campus.orgId}`;
+  const logs = world.lti.context.logs;
+
+  const coldFrom = logs.lines.length;
+  const cold = await fetch(url, { headers });
+  if (cold.status !== 200) throw new Error(`dashboard answered ${cold.status}`);
+  await cold.text();
+  const coldMs = durationsSince(logs.lines, coldFrom)[0];
+
+  const from = logs.lines.length;
+  const started = Date.now();
+  for (let round = 0; round < ROUNDS; round += 1) {
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        const response = await fetch(url, { headers });
+        if (response.status !== 200) throw new Error(`dashboard answered ${response.status}`);
+        await response.text();
+      }),
+    );
+  }
+  const wallSeconds = (Date.now() - started) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const durations = durationsSince(logs.lines, from).sort((a, b) => a - b);
+
+  const summary = {
+    database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+    students: STUDENTS,
+    seedSeconds: Math.round(seedSeconds),
+    requests: durations.length,
+    concurrency: CONCURRENCY,
+    coldFirstRequestMs: coldMs,
+    p50Ms: percentile(durations, 50),
+    p95Ms: percentile(durations, 95),
+    maxMs: durations[durations.length - 1],
+    requestsPerSecond: Math.round(durations.length / wallSeconds),
+    targetP95Ms: 100,
+  };
+  console.log(JSON.stringify(summary));
+  await world.close();
+  await closeTestDatabase();
+}
+
+await main();
