@@ -1,4 +1,4 @@
-import type { TenantTransaction } from '../../store/index.js';
+import { appendAudit, type TenantTransaction } from '../../store/index.js';
 import { loadIbcList, type IbcList } from '../ibc-list/index.js';
 import { applyImport } from './apply-import.js';
 import { loadColumnMapping } from './column-mappings.js';
@@ -88,6 +88,7 @@ export async function previewEvidenceFile(
   layoutFor(request.type);
   return context.db.withTenant(tenantId, async (tx) => {
     const { preview, summary } = await prepare(context, tx, { ...request, isDryRun: true });
+    await auditOutcome(context, tx, request, 'evidence.previewed', 'ok', summary);
     return { summary, issues: preview.errors };
   });
 }
@@ -113,18 +114,60 @@ export async function importEvidenceFile(
   request: ImportRequest,
 ): Promise<ImportSummary> {
   layoutFor(request.type);
-  return context.db.withTenant(tenantId, async (tx) => {
-    const { preview, summary, ibcList } = await prepare(context, tx, request);
-    if (preview.errors.length > 0) throw rejection(preview.errors, summary);
-    if (request.isDryRun) return summary;
-    const applied = await applyImport(context, tx, preview, { ibcList, actor: request.actor });
-    return {
-      ...summary,
-      importId: applied.importId,
-      applied: applied.applied,
-      students: applied.affectedPersonIds.length,
-    };
-  });
+  try {
+    return await context.db.withTenant(tenantId, async (tx) => {
+      const { preview, summary, ibcList } = await prepare(context, tx, request);
+      if (preview.errors.length > 0) throw rejection(preview.errors, summary);
+      if (request.isDryRun) {
+        await auditOutcome(context, tx, request, 'evidence.previewed', 'ok', summary);
+        return summary;
+      }
+      const applied = await applyImport(context, tx, preview, { ibcList, actor: request.actor });
+      return {
+        ...summary,
+        importId: applied.importId,
+        applied: applied.applied,
+        students: applied.affectedPersonIds.length,
+      };
+    });
+  } catch (error) {
+    // The refused file's transaction rolled back; its audit event gets a transaction of its own.
+    if (error instanceof EvidenceRowsRejected && error.summary) {
+      const summary = error.summary as unknown as ImportSummary;
+      await context.db.withTenant(tenantId, (tx) =>
+        auditOutcome(context, tx, request, 'evidence.import.rejected', 'rejected', summary),
+      );
+    }
+    throw error;
+  }
+}
+
+/** One audit event for a preview or a refused import: counts only, no cell values. */
+async function auditOutcome(
+  context: EvidenceContext,
+  tx: TenantTransaction,
+  request: ImportRequest,
+  action: string,
+  outcome: 'ok' | 'rejected',
+  summary: ImportSummary,
+): Promise<void> {
+  await appendAudit(
+    tx,
+    {
+      ...request.actor,
+      action,
+      resourceType: 'evidence_import',
+      outcome,
+      detail: {
+        importType: summary.importType,
+        rows: summary.rows,
+        matched: summary.applied,
+        unmatched: summary.unmatched,
+        errors: summary.errors,
+      },
+    },
+    context.now(),
+  );
 }
 
 function rejection(issues: RowIssue[], summary: ImportSummary): EvidenceRowsRejected {

@@ -256,6 +256,25 @@ describe(`evidence importers (${testBackendName()})`, () => {
     assert.equal(await fixture.count('evidence'), before);
   });
 
+  it('audits a dry run and a refused file with counts only', async () => {
+    const csv = `state_id,test_date,ebrw,math\n${fixture.students[0]!.stateId},2025-03-08,900,520\n`;
+    await assert.rejects(fixture.importFile('sat', csv), { code: 'ERR_EVIDENCE_OUT_OF_RANGE' });
+    await fixture.importFile('sat', csv.replace('900', '500'), { isDryRun: true });
+    const events = await fixture.context.db.withTenant(fixture.tenant.id, (tx) =>
+      tx.query<{ action: string; outcome: string; detail: Record<string, number> }>(
+        `SELECT action, outcome, detail FROM audit_events
+         WHERE action IN ('evidence.import.rejected', 'evidence.previewed') ORDER BY seq DESC LIMIT 2`,
+      ),
+    );
+    assert.deepEqual(
+      events.map((e) => [e.action, e.outcome, e.detail.rows, e.detail.errors]),
+      [
+        ['evidence.previewed', 'ok', 1, 0],
+        ['evidence.import.rejected', 'rejected', 1, 1],
+      ],
+    );
+  });
+
   it('refuses a file that is not CSV and a type it does not know', async () => {
     await assert.rejects(fixture.importFile('sat', 'a,"b\n1,2'), {
       code: 'ERR_EVIDENCE_UNREADABLE_FILE',
