@@ -7,7 +7,7 @@ import { schoolYearEnding } from './school-year.js';
 import { ENTITY_TABLES, writeEntityPage } from './store/write-entity-page.js';
 import { finishRun, recordProgress, startRun, type SyncMode } from './store/sync-runs.js';
 import { sweepAbsentDemographicsStep, sweepAbsentStep } from './store/sweep-absent.js';
-import type { WriteContext } from './store/write-context.js';
+import { contentKeyFor, type WriteContext } from './store/write-context.js';
 import { addCounts, emptyCounts, ROSTER_ENTITIES, type RosterEntity, type SyncCounts } from './sync-counts.js';
 
 /** What a sync needs of the application: the database, the keys and the clock. */
@@ -84,7 +84,7 @@ export async function syncRoster(env: SyncEnvironment, tenantId: string, options
   const counts = emptyCounts();
   try {
     const client = new OneRosterClient({ ...clientOptionsFor(connection), ...options.client });
-    const ctx: WriteContext = { runId, now: startedAt, cipher, marksSeen: mode === 'full', schoolYearEnd: schoolYearEnding(startedAt) };
+    const ctx: WriteContext = { runId, now: startedAt, cipher, contentKey: contentKeyFor(cipher), marksSeen: mode === 'full', schoolYearEnd: schoolYearEnding(startedAt) };
     const since = watermark && mode === 'delta' ? new Date(watermark.getTime() - (options.deltaOverlapMs ?? 60_000)) : null;
     const filter = since ? `dateLastModified>'${since.toISOString()}'` : undefined;
     await loadEntities(env, tenantId, { client, ctx, filter, counts, mode, options });

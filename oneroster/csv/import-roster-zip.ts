@@ -6,7 +6,7 @@ import { schoolYearEnding } from '../school-year.js';
 import { sweepAbsentDemographicsStep, sweepAbsentStep } from '../store/sweep-absent.js';
 import { finishRun, startRun } from '../store/sync-runs.js';
 import { ENTITY_TABLES, writeEntityPage } from '../store/write-entity-page.js';
-import type { WriteContext } from '../store/write-context.js';
+import { contentKeyFor, type WriteContext } from '../store/write-context.js';
 import { addCounts, emptyCounts, ROSTER_ENTITIES, type RosterEntity, type SyncCounts } from '../sync-counts.js';
 import type { SyncEnvironment, SyncSummary } from '../sync-roster.js';
 import { readCsvBatches } from './csv-batches.js';
@@ -47,7 +47,8 @@ export async function importRosterZip(
     const counts = emptyCounts();
     try {
       await env.db.withTenant(tenantId, async (tx) => {
-        const ctx: WriteContext = { runId, now, cipher: await env.keys.cipherFor(tx), marksSeen: true, schoolYearEnd: schoolYearEnding(now) };
+        const cipher = await env.keys.cipherFor(tx);
+        const ctx: WriteContext = { runId, now, cipher, contentKey: contentKeyFor(cipher), marksSeen: true, schoolYearEnd: schoolYearEnding(now) };
         await importFiles(tx, zip, manifest, ctx, counts, options);
       });
     } catch (error) {

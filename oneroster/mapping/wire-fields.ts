@@ -18,11 +18,22 @@ export const dateField = z
   .string()
   .refine(isCalendarDate, 'is not a date (YYYY-MM-DD)');
 
-/** Whether a string is YYYY-MM-DD and names a day that exists (no 2026-02-30). */
+const checkedDates = new Map<string, boolean>();
+
+/**
+ * Whether a string is YYYY-MM-DD and names a day that exists (no 2026-02-30). Rosters repeat the
+ * same few dates (term starts and ends) hundreds of thousands of times, so answers are memoised.
+ */
 function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+  const known = checkedDates.get(value);
+  if (known !== undefined) return known;
+  let valid = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (valid) {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    valid = !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+  }
+  if (checkedDates.size < 10_000) checkedDates.set(value, valid);
+  return valid;
 }
 
 /** A boolean, as JSON true/false or the strings of the 1.1 binding and CSV files. */

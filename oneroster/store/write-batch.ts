@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { appendAudit, type TenantTransaction } from '../../store/index.js';
 import type { MappedBase } from '../mapping/wire-fields.js';
 import type { EntityCounts } from '../sync-counts.js';
@@ -15,6 +16,15 @@ export interface PlannedRow<R> {
 export interface BatchOutcome<R> {
   counts: Partial<EntityCounts>;
   written: PlannedRow<R>[];
+}
+
+/**
+ * A keyed hash of the mapped record: equal content, equal hash, and it reveals nothing about the
+ * content without the district's key. The key is the district's stable content secret, so a
+ * one-shot SHA-256 suffices (equality only) instead of an HMAC object per record.
+ */
+export function contentHash(ctx: WriteContext, table: string, record: unknown): string {
+  return hash('sha256', `${ctx.contentKey}\u0000${table}\u0000${JSON.stringify(record)}`, 'base64url');
 }
 
 const BOOKKEEPING: ColumnType[] = [
@@ -36,8 +46,7 @@ function planRows<R extends MappedBase>(spec: TableSpec<R>, records: readonly R[
       ctx.onDuplicate?.(position);
       byId.delete(id);
     }
-    // Keyed hash of the mapped record: equal content, equal hash; it reveals nothing about it.
-    byId.set(id, { record, id, hash: ctx.cipher.rowId(`content:${spec.table}`, JSON.stringify(record)) });
+    byId.set(id, { record, id, hash: contentHash(ctx, spec.table, record) });
   });
   return [...byId.values()];
 }

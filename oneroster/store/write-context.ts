@@ -5,6 +5,8 @@ export interface WriteContext {
   runId: string;
   now: Date;
   cipher: TenantCipher;
+  /** The district's secret for content hashes: `contentKeyFor(cipher)`. */
+  contentKey: string;
   /** Mark every record seen by this run, so absent ones can be found at the end of a snapshot. */
   marksSeen: boolean;
   /** The ending year of the current school year, for graduation years. */
@@ -14,6 +16,11 @@ export interface WriteContext {
    * (CSV files must not repeat one). Unset: the later record wins, as paging may repeat one.
    */
   onDuplicate?: (position: number) => never;
+}
+
+/** A stable per-district secret derived from its key (a keyed id), for content hashes. */
+export function contentKeyFor(cipher: TenantCipher): string {
+  return cipher.rowId('roster-content-key', 'v1');
 }
 
 /** A column of a JSON recordset: its name and SQL type. */

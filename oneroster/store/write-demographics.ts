@@ -2,6 +2,7 @@ import { appendAudit, type TenantTransaction } from '../../store/index.js';
 import type { MappedDemographics } from '../mapping/map-demographics.js';
 import type { EntityCounts } from '../sync-counts.js';
 import { nameBirthIndex } from './table-specs.js';
+import { contentHash } from './write-batch.js';
 import { jsonRecordset, type WriteContext } from './write-context.js';
 
 type PersonRow = {
@@ -58,7 +59,7 @@ export async function writeDemographics(
   const planned = records.map((record) => ({
     record,
     id: ctx.cipher.rowId('person', record.sourcedId),
-    hash: ctx.cipher.rowId('content:demographics', JSON.stringify(record)),
+    hash: contentHash(ctx, 'demographics', record),
   }));
   const rows = await tx.query<PersonRow>(
     `SELECT id, given_name_enc, family_name_enc, demographics_hash, demographics_seen_run_id
