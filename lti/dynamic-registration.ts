@@ -84,6 +84,7 @@ export async function registerDynamically(
       jwksUrl: endpoints.jwks,
       authorizationServer: platform.authorization_server ?? null,
       productFamily: profile.family,
+      platformOrigin: configurationUrl.origin,
       status: owner.isInvited ? 'active' : 'pending',
       deploymentIds: deploymentId ? [deploymentId] : [],
     },

@@ -41,8 +41,9 @@ export type LtiErrorCode =
   | 'ERR_LTI_NO_TOOL_KEY';
 
 /**
- * An LTI failure with a stable code. Every launch rejection is a 4xx whose message is safe to
- * show inside the LMS; `detail` (private, logs only) never carries a token or a claim value.
+ * An LTI failure with a stable code. Every launch rejection is a 4xx; a platform that cannot be
+ * reached is a 502. All messages are written to be safe inside the LMS (exposed), and `detail`
+ * (private, logs only) never carries a token or a claim value.
  */
 export class LtiError extends AppError {
   declare readonly code: LtiErrorCode;
@@ -52,7 +53,7 @@ export class LtiError extends AppError {
     message: string,
     options: { status?: number; detail?: string; cause?: unknown } = {},
   ) {
-    super(code, message, { status: options.status ?? 400, ...options });
+    super(code, message, { status: options.status ?? 400, expose: true, ...options });
   }
 }
 

@@ -10,6 +10,8 @@ import { showLaunchSummary } from './launch-summary-route.js';
 import { requireLaunchSession } from './session-middleware.js';
 import { fillManifest } from './tool-manifest.js';
 
+// Limitation: the TypeScript build does not copy these static files; a compiled deployment
+// must ship lti/assets beside dist/lti (the tsx-run product serves them from the source tree).
 const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
 /**

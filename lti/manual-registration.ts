@@ -15,6 +15,8 @@ export interface ManualRegistrationInput {
   jwksUrl: string;
   deploymentIds: string[];
   productFamily?: string;
+  /** Origin of the platform's own pages, when it is neither the issuer's nor the auth URL's. */
+  platformOrigin?: string;
 }
 
 /**
@@ -29,11 +31,12 @@ export async function registerPlatformManually(
   mode: RunMode,
   now: Date,
 ): Promise<Registration> {
-  const fields = {
+  const fields: Record<string, string> = {
     issuer: input.issuer,
     'auth-url': input.authUrl,
     'token-url': input.tokenUrl,
     'jwks-url': input.jwksUrl,
+    ...(input.platformOrigin ? { 'platform-origin': input.platformOrigin } : {}),
   };
   for (const [field, value] of Object.entries(fields)) {
     try {
@@ -59,9 +62,14 @@ export async function registerPlatformManually(
       jwksUrl: input.jwksUrl,
       authorizationServer: null,
       productFamily: input.productFamily ?? null,
+      platformOrigin: input.platformOrigin ? requireOrigin(input.platformOrigin, mode) : null,
       status: 'active',
       deploymentIds: input.deploymentIds,
     },
     now,
   );
+}
+
+function requireOrigin(value: string, mode: RunMode): string {
+  return requireTrustedUrl(value, '--platform-origin', mode).origin;
 }

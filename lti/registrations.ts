@@ -13,12 +13,15 @@ export interface Registration {
   jwksUrl: string;
   authorizationServer: string | null;
   productFamily: string | null;
+  /** Origin of the platform's pages when neither the issuer's nor the auth endpoint's. */
+  platformOrigin: string | null;
   status: 'active' | 'pending' | 'disabled';
 }
 
 /** What saving a registration needs; deployments are added with it. */
-export interface RegistrationInput extends Omit<Registration, 'id' | 'status'> {
+export interface RegistrationInput extends Omit<Registration, 'id' | 'status' | 'platformOrigin'> {
   status?: Registration['status'];
+  platformOrigin?: string | null;
   deploymentIds: string[];
 }
 
@@ -34,6 +37,7 @@ export function toRegistration(row: Record<string, unknown>): Registration {
     jwksUrl: row.jwks_url as string,
     authorizationServer: (row.authorization_server as string | null) ?? null,
     productFamily: (row.product_family as string | null) ?? null,
+    platformOrigin: (row.platform_origin as string | null) ?? null,
     status: row.status as Registration['status'],
   };
 }
@@ -55,12 +59,13 @@ export async function saveRegistration(
   return db.withSystem(async (tx) => {
     await tx.query(
       `INSERT INTO lti_registrations (id, owner_tenant_id, issuer, client_id, auth_url, token_url,
-         jwks_url, authorization_server, product_family, status, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+         jwks_url, authorization_server, product_family, status, created_at, platform_origin)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
        ON CONFLICT (issuer, client_id) DO UPDATE SET auth_url = EXCLUDED.auth_url,
          token_url = EXCLUDED.token_url, jwks_url = EXCLUDED.jwks_url,
          authorization_server = EXCLUDED.authorization_server,
-         product_family = EXCLUDED.product_family
+         product_family = EXCLUDED.product_family,
+         platform_origin = coalesce(EXCLUDED.platform_origin, lti_registrations.platform_origin)
        WHERE lti_registrations.owner_tenant_id = EXCLUDED.owner_tenant_id`,
       [
         randomUUID(),
@@ -74,6 +79,7 @@ export async function saveRegistration(
         input.productFamily,
         input.status ?? 'active',
         now,
+        input.platformOrigin ?? null,
       ],
     );
     const row = await tx.one(
@@ -206,16 +212,20 @@ export async function setRegistrationStatus(
   return rows.length === 1;
 }
 
-/** The origins of every active registration's platform, for CSP frame-ancestors. */
+/**
+ * The origins of every active registration's platform, for CSP frame-ancestors: its issuer,
+ * its authorization endpoint and, where recorded, the origin of its own pages (Dynamic
+ * Registration records the host that served the configuration; `--platform-origin` by hand).
+ */
 export async function listPlatformOrigins(db: Database): Promise<string[]> {
   const rows = await db.withSystem((tx) =>
-    tx.query<{ issuer: string; auth_url: string }>(
-      `SELECT issuer, auth_url FROM lti_registrations WHERE status = 'active'`,
+    tx.query<{ issuer: string; auth_url: string; platform_origin: string | null }>(
+      `SELECT issuer, auth_url, platform_origin FROM lti_registrations WHERE status = 'active'`,
     ),
   );
   const origins = new Set<string>();
   for (const row of rows) {
-    for (const url of [row.issuer, row.auth_url]) {
+    for (const url of [row.issuer, row.auth_url, row.platform_origin ?? '']) {
       try {
         origins.add(new URL(url).origin);
       } catch {

@@ -17,12 +17,13 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-function readSessionToken(req: Request): string | undefined {
+function readSessionToken(req: Request): { token: string; isFromCookie: boolean } | undefined {
   const query = req.query[SESSION_QUERY_PARAM];
-  if (typeof query === 'string' && query !== '') return query;
+  if (typeof query === 'string' && query !== '') return { token: query, isFromCookie: false };
   const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7);
-  return readCookie(req, SESSION_COOKIE);
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7), isFromCookie: false };
+  const cookie = readCookie(req, SESSION_COOKIE);
+  return cookie ? { token: cookie, isFromCookie: true } : undefined;
 }
 
 function toolOf(req: Request): LtiTool {
@@ -43,19 +44,25 @@ export async function requireLaunchSession(
   next: NextFunction,
 ): Promise<void> {
   const tool = toolOf(req);
-  const token = readSessionToken(req);
-  if (!token)
+  const found = readSessionToken(req);
+  if (!found)
     throw new LtiError('ERR_LTI_SESSION_REQUIRED', 'open this tool from your course or portal', {
       status: 401,
     });
-  const session = await touchSession(tool.host.db, token, tool.now());
+  const session = await touchSession(tool.host.db, found.token, tool.now());
+  // A cookie session's token never belongs in a URL: one seen there was leaked, not handed out.
+  if (session.transport === 'cookie' && !found.isFromCookie) {
+    throw new LtiError('ERR_LTI_SESSION_REQUIRED', 'open this tool from your course or portal', {
+      status: 401,
+    });
+  }
   const launch = await tool.host.db.withTenant(session.tenantId, (tx) =>
     readLaunch(tx, session.sessionId),
   );
   res.locals.tenantId = session.tenantId;
   res.locals.viewer = launch.viewer;
   res.locals.launch = launch;
-  res.locals.sessionToken = token;
+  res.locals.sessionToken = found.token;
   res.locals.sessionTransport = session.transport;
   res.setHeader('Cache-Control', 'no-store');
   next();

@@ -31,6 +31,7 @@ interface RegisterOptions {
   jwksUrl?: string;
   deploymentId?: string[];
   productFamily?: string;
+  platformOrigin?: string;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -72,6 +73,7 @@ export function registerLtiCommands(program: Command): void {
             jwksUrl: requireOption(options.jwksUrl, 'jwks-url'),
             deploymentIds: requireOption(options.deploymentId, 'deployment-id'),
             productFamily: options.productFamily,
+            platformOrigin: options.platformOrigin,
           },
           context.config.mode,
           context.now(),

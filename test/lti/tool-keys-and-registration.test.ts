@@ -85,6 +85,7 @@ describe('LTI tool keys, manifest, registration policy and sessions', () => {
       client.clientId,
     );
     assert.equal(registration.status, 'pending');
+    assert.equal(registration.platformOrigin, new URL(harness.platform.url).origin);
     const login = await new TestUserAgent().request(
       `${harness.toolUrl}/lti/login?${new URLSearchParams({ iss: harness.platform.issuer, client_id: client.clientId, login_hint: 'x', target_link_uri: `${harness.toolUrl}/lti/launch` })}`,
     );
