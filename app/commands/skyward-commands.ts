@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import {
   deliverPending,
   exportSkywardFile,
+  getConnectionSummary,
   saveSkywardConnection,
   testSkywardConnection,
 } from '../../integrations/skyward/index.js';
@@ -186,8 +187,22 @@ function registerExport(skyward: Command): void {
     );
 }
 
+function registerStatus(skyward: Command): void {
+  skyward
+    .command('status')
+    .description('print the connection (never its secret) and delivery counts as one JSON line')
+    .option('--tenant <slug>', 'district slug or id')
+    .action((options: { tenant?: string }) =>
+      runWithContext(async (context) => {
+        const tenant = await resolveTenant(context.db, requireOption(options.tenant, 'tenant'));
+        const summary = await context.db.withTenant(tenant.id, (tx) => getConnectionSummary(tx));
+        printSummary({ tenantId: tenant.id, ...summary });
+      }),
+    );
+}
+
 /**
- * `ccmr skyward connect|test|push|export`: the Skyward write-back on the command line.
+ * `ccmr skyward connect|test|push|export|status`: the Skyward write-back on the command line.
  * @param program the root command.
  */
 export function registerSkywardCommands(program: Command): void {
@@ -198,4 +213,5 @@ export function registerSkywardCommands(program: Command): void {
   registerTest(skyward);
   registerPush(skyward);
   registerExport(skyward);
+  registerStatus(skyward);
 }

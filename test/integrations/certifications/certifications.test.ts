@@ -251,4 +251,28 @@ describe(`certifications store (${testBackendName()})`, () => {
     const after = await inTenant((tx) => listCertifications(tx, { isDeletedIncluded: true }));
     assert.equal(after.length, before.length);
   });
+
+  it('leaves no record, audit event, outbox entry or job behind when the transaction rolls back', async () => {
+    const other = await createTestTenant(context, 'cert-rollback');
+    const pupil = await seedStudent(context, other.id, { stateId: 'S100000002', localId: 'L002' });
+    await assert.rejects(
+      context.db.withTenant(other.id, async (tx) => {
+        await saveCertification(context, tx, sampleInput(pupil), actor);
+        throw new Error('the surrounding work failed');
+      }),
+      /surrounding work failed/,
+    );
+    const counts = await context.db.withTenant(other.id, (tx) =>
+      tx.one<{ certifications: number; outbox: number; audit: number }>(
+        `SELECT (SELECT count(*)::int FROM certifications) AS certifications,
+           (SELECT count(*)::int FROM skyward_outbox) AS outbox,
+           (SELECT count(*)::int FROM audit_events WHERE resource_type = 'certification') AS audit`,
+      ),
+    );
+    assert.deepEqual(counts, { certifications: 0, outbox: 0, audit: 0 });
+    const jobs = await context.db.withOwner((tx) =>
+      tx.query('SELECT id FROM pgboss.job WHERE singleton_key = $1', [other.id]),
+    );
+    assert.equal(jobs.length, 0);
+  });
 });

@@ -100,7 +100,7 @@ describe('ccmr skyward commands', function () {
   });
   after(() => server.close());
 
-  it('connects, tests, pushes and exports a district from the command line', async () => {
+  it('connects, tests, pushes, reports and exports a district from the command line', async () => {
     const { certificationId } = await seedDistrict();
 
     const missing = await ccmr([
@@ -152,6 +152,16 @@ describe('ccmr skyward commands', function () {
       readFileSync(join(inbox, readdirSync(inbox)[0]!), 'utf8'),
       new RegExp(`${certificationId},1,upsert,S900000001,7001,`),
     );
+
+    const status = await ccmr(['status', '--tenant', 'cli-isd']);
+    assert.equal(status.code, 0, status.stderr);
+    const state = JSON.parse(status.stdout) as {
+      counts: { delivered: number };
+      hostKeySha256: string;
+    };
+    assert.equal(state.counts.delivered, 1);
+    assert.equal(state.hostKeySha256, server.hostKeySha256);
+    assert.ok(!status.stdout.includes('PRIVATE KEY'));
 
     const out = join(work, 'export.csv');
     const exported = await ccmr(['export', '--tenant', 'cli-isd', '--out', out]);
