@@ -1,6 +1,8 @@
 import type { ReadinessPath } from '../../calculators/index.js';
 import type { StudentRow } from '../sources/student-rows.js';
 import { describeEvidence } from './describe-evidence.js';
+import { describeNeed } from './describe-need.js';
+import type { Locale } from '../render/string-catalogue.js';
 
 /** One indicator line of the card. */
 export interface IndicatorLine {
@@ -39,7 +41,7 @@ export interface StudentCardModel {
   computedAt: Date | null;
 }
 
-function presentRoutes(path: ReadinessPath | null | undefined): RouteLine[] {
+function presentRoutes(path: ReadinessPath | null | undefined, locale: Locale): RouteLine[] {
   if (!path) return [];
   return path.routes.map((route) => ({
     routeId: route.route_id,
@@ -47,8 +49,7 @@ function presentRoutes(path: ReadinessPath | null | undefined): RouteLine[] {
     closesAt: route.closes_at,
     missing: route.missing.map((piece) => ({
       part: piece.part,
-      needs: piece.needs,
-      bestSoFar: piece.best_so_far === null ? null : String(piece.best_so_far),
+      ...describeNeed(piece, locale),
       bestSource: piece.best_source,
     })),
   }));
@@ -60,11 +61,13 @@ function presentRoutes(path: ReadinessPath | null | undefined): RouteLine[] {
  *
  * @param row - the student, loaded for a viewer allowed to read them.
  * @param path - the path to readiness (stored with the result or computed for the card).
+ * @param locale - the viewer's language, for the requirements of the path.
  * @returns the card's model.
  */
 export function presentStudentCard(
   row: StudentRow,
   path: ReadinessPath | null | undefined,
+  locale: Locale,
 ): StudentCardModel {
   const result = row.result;
   return {
@@ -83,7 +86,7 @@ export function presentStudentCard(
       evidence: describeEvidence(line.evidence),
       date: line.evidence?.date ?? null,
     })),
-    routes: result?.ccmr_met ? [] : presentRoutes(path ?? result?.path),
+    routes: result?.ccmr_met ? [] : presentRoutes(path ?? result?.path, locale),
     computedAt: row.computedAt,
   };
 }

@@ -23,8 +23,9 @@ const campusQuery = z.object({ campus: z.uuid().optional() });
 export async function resolveCampus(req: Request, res: Response, tx: TenantTransaction) {
   const parsed = campusQuery.safeParse({ campus: req.query.campus });
   if (!parsed.success) throw new BadViewInput('campus');
-  const campuses = await listViewerCampuses(tx, viewerOf(res));
-  const campusOrgId = parsed.data.campus ?? campuses[0]?.orgId ?? NO_CAMPUS;
+  // The campus list is read only when the request names none: the policy decides either way.
+  const campusOrgId =
+    parsed.data.campus ?? (await listViewerCampuses(tx, viewerOf(res)))[0]?.orgId ?? NO_CAMPUS;
   res.locals.campusOrgId = campusOrgId;
   return { kind: 'campus' as const, campusOrgId, tenantId: tx.tenantId };
 }

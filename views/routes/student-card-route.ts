@@ -74,7 +74,12 @@ export function studentCardRouter(context: AppContext): Router {
         if (!row) throw new StudentNotVisible();
         const path = await findStudentPath(context, tx, row, now.toISOString().slice(0, 10));
         await auditRead(tx, viewer, 'student', [personId], now, { widget: 'student-card' });
-        return { sync, card: presentStudentCard(row, path), choices: [], isTruncated: false };
+        return {
+          sync,
+          card: presentStudentCard(row, path, viewer.locale),
+          choices: [],
+          isTruncated: false,
+        };
       });
       sendPage(res, {
         widget: 'student-card',
