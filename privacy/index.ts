@@ -100,3 +100,4 @@ export {
   RATE_LIMITS,
   type RateLimitOptions,
 } from './rate-limit.js';
+export { applyRetention, type RetentionOutcome } from './data-requests/apply-retention.js';

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { resolveTenant } from '../../store/index.js';
 import {
+  applyRetention,
   correctStudentField,
   deleteStudent,
   exportDeidentifiedAggregates,
@@ -102,6 +103,24 @@ function registerDataRequestCommands(privacy: Command): void {
           requestId: outcome.requestId,
         });
         printSummary({ ...outcome });
+      }),
+    );
+  privacy
+    .command('retention')
+    .description(
+      "delete students withdrawn longer ago than the district's grace period (run daily)",
+    )
+    .option('--tenant <slug|id>', 'the district')
+    .action((o: { tenant?: string }) =>
+      runWithContext(async (context) => {
+        const tenant = await resolveTenant(context.db, requireOption(o.tenant, 'tenant'));
+        const outcome = await applyRetention(context, tenant.id);
+        context.logger.info({
+          event: 'privacy.retention.applied',
+          tenantId: tenant.id,
+          deleted: outcome.deletedStudentIds.length,
+        });
+        printSummary({ isGraceSet: outcome.isGraceSet, deleted: outcome.deletedStudentIds.length });
       }),
     );
   privacy

@@ -46,6 +46,7 @@ export interface MaskingRules {
   sensitiveNumeratorMin: number;
 }
 
+/** TEA's thresholds: denominators 1–4 and sensitive counts 1–9 are masked. */
 export const TEA_MASKING_RULES: Readonly<MaskingRules> = Object.freeze({
   minCellSize: 5,
   sensitiveNumeratorMin: 10,
