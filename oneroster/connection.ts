@@ -37,8 +37,10 @@ function checkUrl(field: string, value: string): string {
   } catch {
     throw new OneRosterBadConnection(field, 'is not a URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OneRosterBadConnection(field, 'must be http(s)');
-  if (url.search || url.hash) throw new OneRosterBadConnection(field, 'must not have a query or fragment');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new OneRosterBadConnection(field, 'must be http(s)');
+  if (url.search || url.hash)
+    throw new OneRosterBadConnection(field, 'must not have a query or fragment');
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -47,15 +49,22 @@ function checkUrl(field: string, value: string): string {
  * @throws OneRosterBadConnection (ERR_ONEROSTER_BAD_CONNECTION) naming the field.
  */
 export function validateConnection(input: ConnectionInput): Connection {
-  if (input.version !== '1.1' && input.version !== '1.2') throw new OneRosterBadConnection('version', 'must be 1.1 or 1.2');
+  if (input.version !== '1.1' && input.version !== '1.2')
+    throw new OneRosterBadConnection('version', 'must be 1.1 or 1.2');
   const baseUrl = checkUrl('base-url', input.baseUrl);
   if (/\/ims\/oneroster\//.test(baseUrl)) {
-    throw new OneRosterBadConnection('base-url', "is the provider's root; leave out /ims/oneroster/…");
+    throw new OneRosterBadConnection(
+      'base-url',
+      "is the provider's root; leave out /ims/oneroster/…",
+    );
   }
   if (!input.clientId) throw new OneRosterBadConnection('client-id', 'is empty');
   if (!input.clientSecret) throw new OneRosterBadConnection('client-secret', 'is empty');
   if (input.version === '1.2' && !input.tokenUrl) {
-    throw new OneRosterBadConnection('token-url', 'is required for OneRoster 1.2 (OAuth 2.0 client credentials)');
+    throw new OneRosterBadConnection(
+      'token-url',
+      'is required for OneRoster 1.2 (OAuth 2.0 client credentials)',
+    );
   }
   const tokenUrl = input.tokenUrl ? checkUrl('token-url', input.tokenUrl) : null;
   return {
@@ -74,7 +83,12 @@ function binding(tx: TenantTransaction, column: string) {
 }
 
 /** Saves (or replaces) the district's connection; the client id and secret are encrypted. */
-export async function saveConnection(tx: TenantTransaction, cipher: TenantCipher, c: Connection, now: Date): Promise<void> {
+export async function saveConnection(
+  tx: TenantTransaction,
+  cipher: TenantCipher,
+  c: Connection,
+  now: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO oneroster_connections (tenant_id, version, base_url, token_url, auth_kind, client_id_enc,
         client_secret_enc, scopes, created_at, updated_at)
@@ -100,7 +114,10 @@ export async function saveConnection(tx: TenantTransaction, cipher: TenantCipher
  * The district's connection.
  * @throws OneRosterNotConnected (ERR_ONEROSTER_NOT_CONNECTED) when there is none.
  */
-export async function loadConnection(tx: TenantTransaction, cipher: TenantCipher): Promise<Connection> {
+export async function loadConnection(
+  tx: TenantTransaction,
+  cipher: TenantCipher,
+): Promise<Connection> {
   const row = await tx.one<{
     version: OneRosterVersion;
     base_url: string;
@@ -129,7 +146,13 @@ export function clientOptionsFor(c: Connection): OneRosterClientOptions {
     baseUrl: c.baseUrl,
     auth:
       c.authKind === 'oauth2'
-        ? { kind: 'oauth2', tokenUrl: c.tokenUrl!, clientId: c.clientId, clientSecret: c.clientSecret, scopes: c.scopes }
+        ? {
+            kind: 'oauth2',
+            tokenUrl: c.tokenUrl!,
+            clientId: c.clientId,
+            clientSecret: c.clientSecret,
+            scopes: c.scopes,
+          }
         : { kind: 'oauth1', consumerKey: c.clientId, consumerSecret: c.clientSecret },
   };
 }

@@ -35,7 +35,12 @@ export class OneRosterRequestFailed extends AppError {
     message: string,
     options: { httpStatus?: number; codeMinor?: string; detail?: string; cause?: unknown } = {},
   ) {
-    super(code, message, { status: 502, expose: true, detail: options.detail, cause: options.cause });
+    super(code, message, {
+      status: 502,
+      expose: true,
+      detail: options.detail,
+      cause: options.cause,
+    });
     this.httpStatus = options.httpStatus ?? 0;
     this.codeMinor = options.codeMinor;
   }
@@ -58,10 +63,14 @@ export class OneRosterBadConnection extends InputError {
 /** Another sync or import of the same district is running. */
 export class SyncInProgress extends AppError {
   constructor() {
-    super('ERR_ONEROSTER_SYNC_IN_PROGRESS', 'a OneRoster sync of this district is already running', {
-      status: 409,
-      expose: true,
-    });
+    super(
+      'ERR_ONEROSTER_SYNC_IN_PROGRESS',
+      'a OneRoster sync of this district is already running',
+      {
+        status: 409,
+        expose: true,
+      },
+    );
   }
 }
 

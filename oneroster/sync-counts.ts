@@ -26,7 +26,10 @@ export type SyncCounts = Record<RosterEntity, EntityCounts>;
 /** All zero. */
 export function emptyCounts(): SyncCounts {
   return Object.fromEntries(
-    ROSTER_ENTITIES.map((e) => [e, { created: 0, updated: 0, deleted: 0, unchanged: 0, errors: 0 }]),
+    ROSTER_ENTITIES.map((e) => [
+      e,
+      { created: 0, updated: 0, deleted: 0, unchanged: 0, errors: 0 },
+    ]),
   ) as SyncCounts;
 }
 

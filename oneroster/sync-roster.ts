@@ -8,7 +8,13 @@ import { ENTITY_TABLES, writeEntityPage } from './store/write-entity-page.js';
 import { finishRun, recordProgress, startRun, type SyncMode } from './store/sync-runs.js';
 import { sweepAbsentDemographicsStep, sweepAbsentStep } from './store/sweep-absent.js';
 import { contentKeyFor, type WriteContext } from './store/write-context.js';
-import { addCounts, emptyCounts, ROSTER_ENTITIES, type RosterEntity, type SyncCounts } from './sync-counts.js';
+import {
+  addCounts,
+  emptyCounts,
+  ROSTER_ENTITIES,
+  type RosterEntity,
+  type SyncCounts,
+} from './sync-counts.js';
 
 /** What a sync needs of the application: the database, the keys and the clock. */
 export interface SyncEnvironment {
@@ -48,9 +54,21 @@ export interface SyncSummary {
 }
 
 /** Tables swept for absent records after a full snapshot: dependants first. */
-const SWEEP_ORDER = ['enrollments', 'classes', 'courses', 'academicSessions', 'users', 'orgs'] as const;
+const SWEEP_ORDER = [
+  'enrollments',
+  'classes',
+  'courses',
+  'academicSessions',
+  'users',
+  'orgs',
+] as const;
 
-async function openRun(env: SyncEnvironment, tenantId: string, runId: string, options: SyncOptions) {
+async function openRun(
+  env: SyncEnvironment,
+  tenantId: string,
+  runId: string,
+  options: SyncOptions,
+) {
   return env.db.withTenant(tenantId, async (tx) => {
     const cipher = await env.keys.cipherFor(tx);
     const connection = await loadConnection(tx, cipher);
@@ -58,7 +76,12 @@ async function openRun(env: SyncEnvironment, tenantId: string, runId: string, op
     const { watermark } = await startRun(tx, { id: runId, mode: requested, now: env.now() });
     // The mode is fixed before the run row is read by anyone: no watermark yet means full.
     const mode: SyncMode = requested === 'delta' && watermark ? 'delta' : 'full';
-    if (mode !== requested) await tx.query('UPDATE oneroster_sync_runs SET mode = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, runId, mode]);
+    if (mode !== requested)
+      await tx.query('UPDATE oneroster_sync_runs SET mode = $3 WHERE tenant_id = $1 AND id = $2', [
+        tenantId,
+        runId,
+        mode,
+      ]);
     return { cipher, connection, mode, watermark };
   });
 }
@@ -77,15 +100,29 @@ async function openRun(env: SyncEnvironment, tenantId: string, runId: string, op
  *   (ERR_ONEROSTER_SYNC_IN_PROGRESS), SyncAborted (ERR_ONEROSTER_ABORTED), OneRosterRequestFailed
  *   (ERR_ONEROSTER_AUTH, _PROVIDER, _UNREACHABLE, _BAD_QUERY, _BAD_RESPONSE).
  */
-export async function syncRoster(env: SyncEnvironment, tenantId: string, options: SyncOptions = {}): Promise<SyncSummary> {
+export async function syncRoster(
+  env: SyncEnvironment,
+  tenantId: string,
+  options: SyncOptions = {},
+): Promise<SyncSummary> {
   const runId = randomUUID();
   const startedAt = env.now();
   const { cipher, connection, mode, watermark } = await openRun(env, tenantId, runId, options);
   const counts = emptyCounts();
   try {
     const client = new OneRosterClient({ ...clientOptionsFor(connection), ...options.client });
-    const ctx: WriteContext = { runId, now: startedAt, cipher, contentKey: contentKeyFor(cipher), marksSeen: mode === 'full', schoolYearEnd: schoolYearEnding(startedAt) };
-    const since = watermark && mode === 'delta' ? new Date(watermark.getTime() - (options.deltaOverlapMs ?? 60_000)) : null;
+    const ctx: WriteContext = {
+      runId,
+      now: startedAt,
+      cipher,
+      contentKey: contentKeyFor(cipher),
+      marksSeen: mode === 'full',
+      schoolYearEnd: schoolYearEnding(startedAt),
+    };
+    const since =
+      watermark && mode === 'delta'
+        ? new Date(watermark.getTime() - (options.deltaOverlapMs ?? 60_000))
+        : null;
     const filter = since ? `dateLastModified>'${since.toISOString()}'` : undefined;
     await loadEntities(env, tenantId, { client, ctx, filter, counts, mode, options });
     if (mode === 'full') await sweepAbsent(env, tenantId, ctx, counts, options.signal);
@@ -96,7 +133,12 @@ export async function syncRoster(env: SyncEnvironment, tenantId: string, options
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     await env.db.withTenant(tenantId, (tx) =>
-      finishRun(tx, runId, { state: 'failed', counts, now: env.now(), errorCode: typeof code === 'string' ? code : 'ERR_ONEROSTER_SYNC_FAILED' }),
+      finishRun(tx, runId, {
+        state: 'failed',
+        counts,
+        now: env.now(),
+        errorCode: typeof code === 'string' ? code : 'ERR_ONEROSTER_SYNC_FAILED',
+      }),
     );
     throw error;
   }
@@ -114,7 +156,8 @@ interface LoadPlan {
 async function loadEntities(env: SyncEnvironment, tenantId: string, plan: LoadPlan): Promise<void> {
   const { client, filter, options } = plan;
   let total = 0;
-  for (const entity of ROSTER_ENTITIES) total += (await client.count(entity, { filter, signal: options.signal })) ?? 0;
+  for (const entity of ROSTER_ENTITIES)
+    total += (await client.count(entity, { filter, signal: options.signal })) ?? 0;
   let processed = 0;
   let pages = 0;
   for (const entity of ROSTER_ENTITIES) {
@@ -124,10 +167,24 @@ async function loadEntities(env: SyncEnvironment, tenantId: string, plan: LoadPl
       pages += 1;
       await env.db.withTenant(tenantId, async (tx) => {
         addCounts(plan.counts[entity], await writeEntityPage(tx, entity, page.records, plan.ctx));
-        await recordProgress(tx, plan.ctx.runId, { entity, processed, total: Math.max(total, processed), counts: plan.counts, now: env.now() });
+        await recordProgress(tx, plan.ctx.runId, {
+          entity,
+          processed,
+          total: Math.max(total, processed),
+          counts: plan.counts,
+          now: env.now(),
+        });
       });
       const percent = Math.min(100, Math.floor((100 * processed) / Math.max(1, total, processed)));
-      options.onProgress?.({ runId: plan.ctx.runId, mode: plan.mode, entity, processed, total, percent, pages });
+      options.onProgress?.({
+        runId: plan.ctx.runId,
+        mode: plan.mode,
+        entity,
+        processed,
+        total,
+        percent,
+        pages,
+      });
     }
   }
 }
@@ -139,7 +196,8 @@ async function sweepAbsent(
   counts: SyncCounts,
   signal?: AbortSignal,
 ): Promise<void> {
-  const step = (work: (tx: TenantTransaction) => Promise<number>) => env.db.withTenant(tenantId, work);
+  const step = (work: (tx: TenantTransaction) => Promise<number>) =>
+    env.db.withTenant(tenantId, work);
   for (;;) {
     if (signal?.aborted) throw new SyncAborted();
     const cleared = await step((tx) => sweepAbsentDemographicsStep(tx, ctx));
@@ -155,4 +213,3 @@ async function sweepAbsent(
     }
   }
 }
-

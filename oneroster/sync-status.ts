@@ -47,7 +47,11 @@ export async function getSyncStatus(tx: TenantTransaction): Promise<SyncStatus> 
   );
   return {
     connection: connection
-      ? { version: connection.version, baseUrl: connection.base_url, authKind: connection.auth_kind }
+      ? {
+          version: connection.version,
+          baseUrl: connection.base_url,
+          authKind: connection.auth_kind,
+        }
       : null,
     watermark: state?.watermark ?? null,
     isRunning: Boolean(state?.lock_run_id),

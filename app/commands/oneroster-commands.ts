@@ -31,18 +31,40 @@ function progressReporter(context: AppContext, tenantId: string, everyMs = 2000)
     if (at - last < everyMs && p.percent < 100) return;
     last = at;
     process.stderr.write(`oneroster: ${p.entity} ${p.processed}/${p.total} (${p.percent}%)\n`);
-    context.logger.info({ event: 'roster.sync.progress', tenantId, runId: p.runId, entity: p.entity, processed: p.processed, total: p.total, percent: p.percent });
+    context.logger.info({
+      event: 'roster.sync.progress',
+      tenantId,
+      runId: p.runId,
+      entity: p.entity,
+      processed: p.processed,
+      total: p.total,
+      percent: p.percent,
+    });
   };
 }
 
 /** Logs the end of a run: ids, mode, counts and duration only. */
-function logCompleted(context: AppContext, tenantId: string, run: { runId: string; mode: string; counts: SyncCounts }, startedMs: number) {
-  context.logger.info({ event: 'roster.sync.completed', tenantId, runId: run.runId, mode: run.mode, counts: run.counts, durationMs: Date.now() - startedMs });
+function logCompleted(
+  context: AppContext,
+  tenantId: string,
+  run: { runId: string; mode: string; counts: SyncCounts },
+  startedMs: number,
+) {
+  context.logger.info({
+    event: 'roster.sync.completed',
+    tenantId,
+    runId: run.runId,
+    mode: run.mode,
+    counts: run.counts,
+    durationMs: Date.now() - startedMs,
+  });
 }
 
 /** `ccmr oneroster connect|sync|import`. */
 export function registerOneRosterCommands(program: Command): void {
-  const oneroster = program.command('oneroster').description('roster a district from its OneRoster provider or CSV files');
+  const oneroster = program
+    .command('oneroster')
+    .description('roster a district from its OneRoster provider or CSV files');
 
   oneroster
     .command('connect')
@@ -52,8 +74,14 @@ export function registerOneRosterCommands(program: Command): void {
     .option('--client-id <id>', 'OAuth client id (1.1: consumer key)')
     .option('--client-secret <secret>', 'OAuth client secret (1.1: consumer secret)')
     .option('--version <version>', 'OneRoster version: 1.1 or 1.2')
-    .option('--token-url <url>', 'OAuth 2.0 token endpoint (required for 1.2; for 1.1 selects OAuth 2.0)')
-    .option('--scope <scope...>', 'OAuth 2.0 scopes (default: roster-core and roster-demographics readonly)')
+    .option(
+      '--token-url <url>',
+      'OAuth 2.0 token endpoint (required for 1.2; for 1.1 selects OAuth 2.0)',
+    )
+    .option(
+      '--scope <scope...>',
+      'OAuth 2.0 scopes (default: roster-core and roster-demographics readonly)',
+    )
     .action((options: ConnectOptions) =>
       runWithContext(async (context) => {
         const tenant = await resolveTenant(context.db, requireOption(options.tenant, 'tenant'));
@@ -70,8 +98,18 @@ export function registerOneRosterCommands(program: Command): void {
         await context.db.withTenant(tenant.id, async (tx) =>
           saveConnection(tx, await context.keys.cipherFor(tx), connection, context.now()),
         );
-        context.logger.info({ event: 'roster.connection.saved', tenantId: tenant.id, version: connection.version, authKind: connection.authKind });
-        printSummary({ tenantId: tenant.id, version: connection.version, authKind: connection.authKind, orgs: orgs ?? null });
+        context.logger.info({
+          event: 'roster.connection.saved',
+          tenantId: tenant.id,
+          version: connection.version,
+          authKind: connection.authKind,
+        });
+        printSummary({
+          tenantId: tenant.id,
+          version: connection.version,
+          authKind: connection.authKind,
+          orgs: orgs ?? null,
+        });
       }),
     );
 
@@ -84,7 +122,10 @@ export function registerOneRosterCommands(program: Command): void {
       runWithContext(async (context) => {
         const tenant = await resolveTenant(context.db, requireOption(options.tenant, 'tenant'));
         const started = Date.now();
-        const run = await syncRoster(context, tenant.id, { full: options.full, onProgress: progressReporter(context, tenant.id) });
+        const run = await syncRoster(context, tenant.id, {
+          full: options.full,
+          onProgress: progressReporter(context, tenant.id),
+        });
         logCompleted(context, tenant.id, run, started);
         printSummary(run.counts);
       }),

@@ -18,9 +18,19 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openAppContext, type AppContext } from '../../app/app-context.js';
 import { loadConfig } from '../../app/config.js';
-import { importRosterZip, saveConnection, syncRoster, validateConnection, type SyncCounts } from '../../oneroster/index.js';
+import {
+  importRosterZip,
+  saveConnection,
+  syncRoster,
+  validateConnection,
+  type SyncCounts,
+} from '../../oneroster/index.js';
 import { createTenant } from '../../store/index.js';
-import { DistrictDataset, DistrictGenerator, writeDistrictZip } from '../../test/peers/oneroster/index.js';
+import {
+  DistrictDataset,
+  DistrictGenerator,
+  writeDistrictZip,
+} from '../../test/peers/oneroster/index.js';
 
 const DATABASE = 'ccmr_bench_oneroster';
 const MASTER_KEY = randomBytes(32).toString('base64');
@@ -34,16 +44,30 @@ function peakRssMb(): number {
 }
 
 async function openContext(databaseUrl: string): Promise<AppContext> {
-  const config = { ...loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'development' }), masterKey: Buffer.from(MASTER_KEY, 'base64') };
+  const config = {
+    ...loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'development' }),
+    masterKey: Buffer.from(MASTER_KEY, 'base64'),
+  };
   return openAppContext(config);
 }
 
 /** Phase run in a child: the REST sync. */
 async function syncPhase(databaseUrl: string, url: string, tokenUrl: string): Promise<object> {
   const context = await openContext(databaseUrl);
-  const { tenant } = await createTenant(context.db, context.keys, { slug: 'bench-rest', name: 'Bench REST ISD' });
-  const connection = validateConnection({ version: '1.2', baseUrl: url, tokenUrl, clientId: 'bench-client', clientSecret: 'bench-secret' });
-  await context.db.withTenant(tenant.id, async (tx) => saveConnection(tx, await context.keys.cipherFor(tx), connection, context.now()));
+  const { tenant } = await createTenant(context.db, context.keys, {
+    slug: 'bench-rest',
+    name: 'Bench REST ISD',
+  });
+  const connection = validateConnection({
+    version: '1.2',
+    baseUrl: url,
+    tokenUrl,
+    clientId: 'bench-client',
+    clientSecret: 'bench-secret',
+  });
+  await context.db.withTenant(tenant.id, async (tx) =>
+    saveConnection(tx, await context.keys.cipherFor(tx), connection, context.now()),
+  );
   const cpu = process.cpuUsage();
   const started = performance.now();
   let lastReport = 0;
@@ -53,7 +77,9 @@ async function syncPhase(databaseUrl: string, url: string, tokenUrl: string): Pr
     onProgress: (p) => {
       if (performance.now() - lastReport > 10_000) {
         lastReport = performance.now();
-        process.stderr.write(`sync: ${p.entity} ${p.processed}/${p.total} (${p.percent}%) rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`);
+        process.stderr.write(
+          `sync: ${p.entity} ${p.processed}/${p.total} (${p.percent}%) rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`,
+        );
       }
     },
   });
@@ -61,13 +87,24 @@ async function syncPhase(databaseUrl: string, url: string, tokenUrl: string): Pr
   const cpuMs = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000;
   await context.close();
   const rows = rowsOf(run.counts);
-  return { phase: 'rest-sync', seconds: +(ms / 1000).toFixed(1), cpuSeconds: +(cpuMs / 1000).toFixed(1), rows, rowsPerSecond: Math.round(rows / (ms / 1000)), peakRssMb: peakRssMb(), counts: run.counts };
+  return {
+    phase: 'rest-sync',
+    seconds: +(ms / 1000).toFixed(1),
+    cpuSeconds: +(cpuMs / 1000).toFixed(1),
+    rows,
+    rowsPerSecond: Math.round(rows / (ms / 1000)),
+    peakRssMb: peakRssMb(),
+    counts: run.counts,
+  };
 }
 
 /** Phase run in a child: the CSV import of the zip. */
 async function csvPhase(databaseUrl: string, zipPath: string): Promise<object> {
   const context = await openContext(databaseUrl);
-  const { tenant } = await createTenant(context.db, context.keys, { slug: 'bench-csv', name: 'Bench CSV ISD' });
+  const { tenant } = await createTenant(context.db, context.keys, {
+    slug: 'bench-csv',
+    name: 'Bench CSV ISD',
+  });
   const cpu = process.cpuUsage();
   const started = performance.now();
   let lastReport = 0;
@@ -75,7 +112,9 @@ async function csvPhase(databaseUrl: string, zipPath: string): Promise<object> {
     onProgress: (p) => {
       if (performance.now() - lastReport > 10_000) {
         lastReport = performance.now();
-        process.stderr.write(`csv: ${p.entity} ${p.rows} rows, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`);
+        process.stderr.write(
+          `csv: ${p.entity} ${p.rows} rows, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`,
+        );
       }
     },
   });
@@ -83,28 +122,58 @@ async function csvPhase(databaseUrl: string, zipPath: string): Promise<object> {
   const used = process.cpuUsage(cpu);
   await context.close();
   const rows = rowsOf(run.counts);
-  return { phase: 'csv-import', seconds: +(ms / 1000).toFixed(1), cpuSeconds: +((used.user + used.system) / 1e6).toFixed(1), rows, rowsPerSecond: Math.round(rows / (ms / 1000)), peakRssMb: peakRssMb(), zipMb: Math.round(statSync(zipPath).size / 1048576) };
+  return {
+    phase: 'csv-import',
+    seconds: +(ms / 1000).toFixed(1),
+    cpuSeconds: +((used.user + used.system) / 1e6).toFixed(1),
+    rows,
+    rowsPerSecond: Math.round(rows / (ms / 1000)),
+    peakRssMb: peakRssMb(),
+    zipMb: Math.round(statSync(zipPath).size / 1048576),
+  };
 }
 
 /** Phase run in a child: writing the district's CSV zip (not part of the import's time). */
 async function zipPhase(students: number, campuses: number, zipPath: string): Promise<object> {
   const started = performance.now();
-  await writeDistrictZip(new DistrictDataset(new DistrictGenerator({ seed: 2027, students, campuses })), zipPath, '1.1');
-  return { phase: 'write-zip', seconds: +((performance.now() - started) / 1000).toFixed(1), zipMb: Math.round(statSync(zipPath).size / 1048576) };
+  await writeDistrictZip(
+    new DistrictDataset(new DistrictGenerator({ seed: 2027, students, campuses })),
+    zipPath,
+    '1.1',
+  );
+  return {
+    phase: 'write-zip',
+    seconds: +((performance.now() - started) / 1000).toFixed(1),
+    zipMb: Math.round(statSync(zipPath).size / 1048576),
+  };
 }
 
 function runChild(args: string[]): Promise<object> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/oneroster/run.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/oneroster/run.ts', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`phase ${args[1]} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+        : reject(new Error(`phase ${args[1]} exited ${code}`)),
+    );
   });
 }
 
-async function startProviderProcess(students: number): Promise<{ child: ChildProcess; url: string; tokenUrl: string; campuses: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/oneroster/serve-district.ts', String(students)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+async function startProviderProcess(
+  students: number,
+): Promise<{ child: ChildProcess; url: string; tokenUrl: string; campuses: number }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/oneroster/serve-district.ts', String(students)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const first = await new Promise<string>((resolve) =>
+    createInterface({ input: child.stdout! }).once('line', resolve),
+  );
   return { child, ...(JSON.parse(first) as { url: string; tokenUrl: string; campuses: number }) };
 }
 
@@ -124,14 +193,18 @@ async function main(): Promise<void> {
   if (first === '--phase') {
     const [phase, ...args] = rest;
     const result =
-      phase === 'sync' ? await syncPhase(args[0]!, args[1]!, args[2]!)
-      : phase === 'zip' ? await zipPhase(Number(args[0]), Number(args[1]), args[2]!)
-      : await csvPhase(args[0]!, args[1]!);
+      phase === 'sync'
+        ? await syncPhase(args[0]!, args[1]!, args[2]!)
+        : phase === 'zip'
+          ? await zipPhase(Number(args[0]), Number(args[1]), args[2]!)
+          : await csvPhase(args[0]!, args[1]!);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     process.exit(0);
   }
   const students = Number(first ?? 200_000);
-  const databaseUrl = await recreateDatabase(rest[0] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const databaseUrl = await recreateDatabase(
+    rest[0] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
   const zipPath = join(tmpdir(), `ccmr-bench-oneroster-${students}.zip`);
   const provider = await startProviderProcess(students);
   let sync: object;
@@ -141,12 +214,20 @@ async function main(): Promise<void> {
     provider.child.stdin!.end();
   }
   process.stdout.write(`${JSON.stringify(sync)}\n`);
-  const zip = await runChild(['--phase', 'zip', String(students), String(provider.campuses), zipPath]);
+  const zip = await runChild([
+    '--phase',
+    'zip',
+    String(students),
+    String(provider.campuses),
+    zipPath,
+  ]);
   process.stdout.write(`${JSON.stringify(zip)}\n`);
   const csv = await runChild(['--phase', 'csv', databaseUrl, zipPath]);
   process.stdout.write(`${JSON.stringify(csv)}\n`);
   rmSync(zipPath, { force: true });
-  process.stdout.write(`${JSON.stringify({ students, targets: { restSyncSeconds: 180, restSyncPeakRssMb: 500, csvImportSeconds: 120 } })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ students, targets: { restSyncSeconds: 180, restSyncPeakRssMb: 500, csvImportSeconds: 120 } })}\n`,
+  );
 }
 
 await main();

@@ -5,7 +5,11 @@
  *
  *   node --import tsx bench/oneroster/serve-district.ts <students>
  */
-import { DistrictDataset, DistrictGenerator, startOneRosterServer } from '../../test/peers/oneroster/index.js';
+import {
+  DistrictDataset,
+  DistrictGenerator,
+  startOneRosterServer,
+} from '../../test/peers/oneroster/index.js';
 
 const students = Number(process.argv[2] ?? 200_000);
 const campuses = Math.max(4, Math.round(students / 2500));
@@ -15,6 +19,8 @@ const server = await startOneRosterServer({
   clientSecret: 'bench-secret',
   maxLimit: 5000,
 });
-process.stdout.write(`${JSON.stringify({ url: server.url, tokenUrl: server.tokenUrl, campuses })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: server.url, tokenUrl: server.tokenUrl, campuses })}\n`,
+);
 process.stdin.resume();
 process.stdin.on('end', () => void server.stop().then(() => process.exit(0)));

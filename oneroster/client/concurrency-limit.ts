@@ -5,7 +5,8 @@ export class ConcurrencyLimit {
   readonly #waiting: Array<() => void> = [];
 
   constructor(max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new TypeError('concurrency must be a positive integer');
+    if (!Number.isInteger(max) || max < 1)
+      throw new TypeError('concurrency must be a positive integer');
     this.max = max;
   }
 

@@ -24,7 +24,11 @@ export interface Oauth1Request {
  * port, lower-case scheme and host) and the normalised parameters (query and oauth_, encoded,
  * sorted by name then value).
  */
-export function signatureBaseString(method: string, url: URL, oauth: Record<string, string>): string {
+export function signatureBaseString(
+  method: string,
+  url: URL,
+  oauth: Record<string, string>,
+): string {
   const pairs: Array<[string, string]> = [...url.searchParams.entries()];
   for (const [key, value] of Object.entries(oauth)) pairs.push([key, value]);
   const normalized = pairs

@@ -61,22 +61,35 @@ export class Oauth2TokenSource {
     const { tokenUrl, clientId, clientSecret, scopes } = this.#settings;
     const body = new URLSearchParams({ grant_type: 'client_credentials' });
     if (scopes.length > 0) body.set('scope', scopes.join(' '));
-    const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+    const basic = Buffer.from(
+      `${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`,
+    ).toString('base64');
     let response;
     try {
       response = await this.#http.post(tokenUrl, body.toString(), {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${basic}`,
+        },
         signal,
       });
     } catch (error) {
-      throw new OneRosterRequestFailed('ERR_ONEROSTER_UNREACHABLE', 'the OAuth token endpoint did not answer', { cause: error });
+      throw new OneRosterRequestFailed(
+        'ERR_ONEROSTER_UNREACHABLE',
+        'the OAuth token endpoint did not answer',
+        { cause: error },
+      );
     }
     const data = response.data as { access_token?: unknown; expires_in?: unknown; error?: unknown };
     if (response.status !== 200 || typeof data?.access_token !== 'string') {
       const reason = typeof data?.error === 'string' ? data.error : `HTTP ${response.status}`;
-      throw new OneRosterRequestFailed('ERR_ONEROSTER_AUTH', `the provider refused the client credentials (${reason})`, {
-        httpStatus: response.status,
-      });
+      throw new OneRosterRequestFailed(
+        'ERR_ONEROSTER_AUTH',
+        `the provider refused the client credentials (${reason})`,
+        {
+          httpStatus: response.status,
+        },
+      );
     }
     const lifetimeSeconds = typeof data.expires_in === 'number' ? data.expires_in : 3600;
     const token = { value: data.access_token, expiresAtMs: this.#nowMs() + lifetimeSeconds * 1000 };

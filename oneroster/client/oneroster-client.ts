@@ -5,7 +5,13 @@ import { readImsxStatus } from './imsx-status.js';
 import { nextLink } from './link-header.js';
 import { signOauth1Request } from './oauth1-signature.js';
 import { Oauth2TokenSource, type Oauth2Settings } from './oauth2-token-source.js';
-import { isRetryableStatus, parseRetryAfterMs, retryDelayMs, sleep, type RetryPolicy } from './retry-policy.js';
+import {
+  isRetryableStatus,
+  parseRetryAfterMs,
+  retryDelayMs,
+  sleep,
+  type RetryPolicy,
+} from './retry-policy.js';
 
 export type OneRosterVersion = '1.1' | '1.2';
 
@@ -69,7 +75,8 @@ export class OneRosterClient {
   readonly version: OneRosterVersion;
   readonly #base: string;
   readonly #origin: string;
-  readonly #options: Required<Pick<OneRosterClientOptions, 'pageSize' | 'timeoutMs'>> & OneRosterClientOptions;
+  readonly #options: Required<Pick<OneRosterClientOptions, 'pageSize' | 'timeoutMs'>> &
+    OneRosterClientOptions;
   readonly #http: AxiosInstance;
   readonly #limit: ConcurrencyLimit;
   readonly #retry: RetryPolicy;
@@ -78,16 +85,28 @@ export class OneRosterClient {
 
   constructor(options: OneRosterClientOptions) {
     const root = new URL(options.baseUrl);
-    if (root.protocol !== 'https:' && root.protocol !== 'http:') throw new TypeError('baseUrl must be http(s)');
+    if (root.protocol !== 'https:' && root.protocol !== 'http:')
+      throw new TypeError('baseUrl must be http(s)');
     this.version = options.version;
     this.#origin = root.origin;
     this.#base = `${root.origin}${root.pathname.replace(/\/+$/, '')}${BASE_PATHS[options.version]}`;
     this.#options = { pageSize: 1000, timeoutMs: 30_000, ...options };
     this.#nowMs = options.nowMs ?? Date.now;
-    this.#http = axios.create({ timeout: this.#options.timeoutMs, validateStatus: () => true, maxRedirects: 0 });
+    this.#http = axios.create({
+      timeout: this.#options.timeoutMs,
+      validateStatus: () => true,
+      maxRedirects: 0,
+    });
     this.#limit = limitForProvider(this.#origin, options.concurrency ?? 4);
-    this.#retry = { maxRetries: 5, baseDelayMs: 500, maxDelayMs: 30_000, random: Math.random, ...options.retry };
-    if (options.auth.kind === 'oauth2') this.#tokens = new Oauth2TokenSource(options.auth, this.#http, this.#nowMs);
+    this.#retry = {
+      maxRetries: 5,
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      random: Math.random,
+      ...options.retry,
+    };
+    if (options.auth.kind === 'oauth2')
+      this.#tokens = new Oauth2TokenSource(options.auth, this.#http, this.#nowMs);
   }
 
   /** The URL of a collection under this version's base path. */
@@ -125,7 +144,12 @@ export class OneRosterClient {
       const totalHeader = response.headers['x-total-count'];
       const total = totalHeader === undefined ? undefined : Number(totalHeader);
       offset += records.length;
-      url = this.#nextUrl(response, collection, query, { offset, limit, total, received: records.length });
+      url = this.#nextUrl(response, collection, query, {
+        offset,
+        limit,
+        total,
+        received: records.length,
+      });
       if (url) {
         pending = this.#get(url, query.signal);
         // The caller may stop early; a prefetch failing then must not become an unhandled rejection.
@@ -147,14 +171,21 @@ export class OneRosterClient {
       const next = new URL(linked, this.#base);
       // Credentials go to the provider only: a Link elsewhere is not followed.
       if (next.origin !== this.#origin) {
-        throw new OneRosterRequestFailed('ERR_ONEROSTER_BAD_RESPONSE', 'the provider linked the next page to another origin');
+        throw new OneRosterRequestFailed(
+          'ERR_ONEROSTER_BAD_RESPONSE',
+          'the provider linked the next page to another origin',
+        );
       }
       return next.toString();
     }
     if (at.total !== undefined && Number.isFinite(at.total)) {
-      return at.offset < at.total ? this.#pageUrl(collection, query, at.offset, at.limit) : undefined;
+      return at.offset < at.total
+        ? this.#pageUrl(collection, query, at.offset, at.limit)
+        : undefined;
     }
-    return at.received < at.limit ? undefined : this.#pageUrl(collection, query, at.offset, at.limit);
+    return at.received < at.limit
+      ? undefined
+      : this.#pageUrl(collection, query, at.offset, at.limit);
   }
 
   #pageUrl(collection: string, query: CollectionQuery, offset: number, limit: number): string {
@@ -169,9 +200,13 @@ export class OneRosterClient {
   #recordsOf(collection: string, response: AxiosResponse): Record<string, unknown>[] {
     const list = (response.data as Record<string, unknown> | undefined)?.[collection];
     if (!Array.isArray(list)) {
-      throw new OneRosterRequestFailed('ERR_ONEROSTER_BAD_RESPONSE', `the provider's ${collection} answer has no ${collection} list`, {
-        httpStatus: response.status,
-      });
+      throw new OneRosterRequestFailed(
+        'ERR_ONEROSTER_BAD_RESPONSE',
+        `the provider's ${collection} answer has no ${collection} list`,
+        {
+          httpStatus: response.status,
+        },
+      );
     }
     return list as Record<string, unknown>[];
   }
@@ -199,7 +234,8 @@ export class OneRosterClient {
         continue;
       }
       const retryable = response === undefined || isRetryableStatus(response.status);
-      if (!retryable || attempt >= this.#retry.maxRetries) throw this.#failure(response, failure, attempt);
+      if (!retryable || attempt >= this.#retry.maxRetries)
+        throw this.#failure(response, failure, attempt);
       const retryAfter = parseRetryAfterMs(response?.headers['retry-after'], this.#nowMs());
       try {
         await sleep(retryDelayMs(this.#retry, attempt, retryAfter), signal);
@@ -212,7 +248,8 @@ export class OneRosterClient {
   async #authHeaders(url: string, signal?: AbortSignal): Promise<Record<string, string>> {
     const auth = this.#options.auth;
     const accept = { accept: 'application/json' };
-    if (auth.kind === 'oauth2') return { ...accept, authorization: `Bearer ${await this.#tokens!.token(signal)}` };
+    if (auth.kind === 'oauth2')
+      return { ...accept, authorization: `Bearer ${await this.#tokens!.token(signal)}` };
     const header = signOauth1Request({
       method: 'GET',
       url,
@@ -223,7 +260,11 @@ export class OneRosterClient {
     return { ...accept, authorization: header };
   }
 
-  #failure(response: AxiosResponse | undefined, cause: unknown, attempt: number): OneRosterRequestFailed {
+  #failure(
+    response: AxiosResponse | undefined,
+    cause: unknown,
+    attempt: number,
+  ): OneRosterRequestFailed {
     if (!response) {
       const timedOut = (cause as { code?: string })?.code === 'ECONNABORTED';
       return new OneRosterRequestFailed(

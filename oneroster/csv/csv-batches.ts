@@ -9,18 +9,34 @@ export interface CsvBatch {
   firstRow: number;
 }
 
-const QUOTING_ERRORS = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_INVALID_CLOSING_QUOTE', 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE']);
+const QUOTING_ERRORS = new Set([
+  'CSV_QUOTE_NOT_CLOSED',
+  'CSV_INVALID_CLOSING_QUOTE',
+  'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE',
+]);
 
 function toImportError(file: string, error: unknown, rowsSoFar: number): unknown {
   if (!(error instanceof CsvError)) return error;
   const row = rowsSoFar + 1;
   if (QUOTING_ERRORS.has(error.code)) {
-    return new CsvImportError('ERR_ONEROSTER_CSV_BAD_QUOTING', { file, row }, 'has a quoted field that is not closed properly');
+    return new CsvImportError(
+      'ERR_ONEROSTER_CSV_BAD_QUOTING',
+      { file, row },
+      'has a quoted field that is not closed properly',
+    );
   }
   if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-    return new CsvImportError('ERR_ONEROSTER_CSV_BAD_VALUE', { file, row }, 'has a different number of fields than the header');
+    return new CsvImportError(
+      'ERR_ONEROSTER_CSV_BAD_VALUE',
+      { file, row },
+      'has a different number of fields than the header',
+    );
   }
-  return new CsvImportError('ERR_ONEROSTER_CSV_BAD_VALUE', { file, row }, `is not valid CSV (${error.code})`);
+  return new CsvImportError(
+    'ERR_ONEROSTER_CSV_BAD_VALUE',
+    { file, row },
+    `is not valid CSV (${error.code})`,
+  );
 }
 
 /**
@@ -44,7 +60,12 @@ export async function* readCsvBatches(
       if (!header) {
         header = fields.map((f) => f.trim());
         const missing = required.find((column) => !header!.includes(column));
-        if (missing) throw new CsvImportError('ERR_ONEROSTER_CSV_MISSING_COLUMN', { file, row: 1, column: missing }, 'the header lacks this required column');
+        if (missing)
+          throw new CsvImportError(
+            'ERR_ONEROSTER_CSV_MISSING_COLUMN',
+            { file, row: 1, column: missing },
+            'the header lacks this required column',
+          );
         continue;
       }
       batch.push(Object.fromEntries(header.map((name, i) => [name, fields[i] ?? ''])));
@@ -57,6 +78,11 @@ export async function* readCsvBatches(
     input.destroy();
     throw toImportError(file, error, rowsSoFar);
   }
-  if (!header) throw new CsvImportError('ERR_ONEROSTER_CSV_MISSING_COLUMN', { file, row: 1 }, 'has no header row');
+  if (!header)
+    throw new CsvImportError(
+      'ERR_ONEROSTER_CSV_MISSING_COLUMN',
+      { file, row: 1 },
+      'has no header row',
+    );
   if (batch.length > 0) yield { rows: batch, firstRow: rowsSoFar - batch.length + 1 };
 }

@@ -20,7 +20,17 @@ export function requiredColumns(entity: RosterEntity | 'roles', version: '1.1' |
     classes: ['title', 'courseSourcedId', 'classCode', 'schoolSourcedId', 'termSourcedIds'],
     users:
       version === '1.1'
-        ? ['enabledUser', 'orgSourcedIds', 'role', 'username', 'givenName', 'familyName', 'identifier', 'email', 'grades']
+        ? [
+            'enabledUser',
+            'orgSourcedIds',
+            'role',
+            'username',
+            'givenName',
+            'familyName',
+            'identifier',
+            'email',
+            'grades',
+          ]
         : ['enabledUser', 'username', 'givenName', 'familyName', 'identifier', 'email', 'grades'],
     enrollments: ['classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role'],
     demographics: ['birthDate', 'sex'],
@@ -54,32 +64,82 @@ function ref(value: string | undefined) {
 }
 
 function split(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** `{type:identifier},{type:identifier}` (1.1 §2.1 users.userIds). */
 function parseUserIds(value: string | undefined): Array<{ type: string; identifier: string }> {
-  return [...(value ?? '').matchAll(/\{([^:}]+):([^}]*)\}/g)].map((m) => ({ type: m[1]!.trim(), identifier: m[2]!.trim() }));
+  return [...(value ?? '').matchAll(/\{([^:}]+):([^}]*)\}/g)].map((m) => ({
+    type: m[1]!.trim(),
+    identifier: m[2]!.trim(),
+  }));
 }
 
 /** The fields every row carries; blank status and dateLastModified (bulk files) stay absent. */
 function base(row: Row) {
-  return { sourcedId: row.sourcedId ?? '', status: blankToUndefined(row.status), dateLastModified: blankToUndefined(row.dateLastModified) };
+  return {
+    sourcedId: row.sourcedId ?? '',
+    status: blankToUndefined(row.status),
+    dateLastModified: blankToUndefined(row.dateLastModified),
+  };
 }
 
 /** A row of a file in the JSON shape the mappers read (the same as the REST binding). */
-export function rowToRecord(entity: RosterEntity, row: Row, roles?: Map<string, UserRoles>): Record<string, unknown> {
+export function rowToRecord(
+  entity: RosterEntity,
+  row: Row,
+  roles?: Map<string, UserRoles>,
+): Record<string, unknown> {
   switch (entity) {
     case 'orgs':
-      return { ...base(row), name: row.name, type: row.type, identifier: blankToUndefined(row.identifier), parent: ref(row.parentSourcedId) };
+      return {
+        ...base(row),
+        name: row.name,
+        type: row.type,
+        identifier: blankToUndefined(row.identifier),
+        parent: ref(row.parentSourcedId),
+      };
     case 'academicSessions':
-      return { ...base(row), title: row.title, type: row.type, startDate: row.startDate, endDate: row.endDate, parent: ref(row.parentSourcedId), schoolYear: blankToUndefined(row.schoolYear) };
+      return {
+        ...base(row),
+        title: row.title,
+        type: row.type,
+        startDate: row.startDate,
+        endDate: row.endDate,
+        parent: ref(row.parentSourcedId),
+        schoolYear: blankToUndefined(row.schoolYear),
+      };
     case 'courses':
-      return { ...base(row), title: row.title, courseCode: blankToUndefined(row.courseCode), org: ref(row.orgSourcedId), subjects: split(row.subjects) };
+      return {
+        ...base(row),
+        title: row.title,
+        courseCode: blankToUndefined(row.courseCode),
+        org: ref(row.orgSourcedId),
+        subjects: split(row.subjects),
+      };
     case 'classes':
-      return { ...base(row), title: row.title, classCode: blankToUndefined(row.classCode), course: ref(row.courseSourcedId), school: ref(row.schoolSourcedId), terms: split(row.termSourcedIds).map((id) => ({ sourcedId: id })) };
+      return {
+        ...base(row),
+        title: row.title,
+        classCode: blankToUndefined(row.classCode),
+        course: ref(row.courseSourcedId),
+        school: ref(row.schoolSourcedId),
+        terms: split(row.termSourcedIds).map((id) => ({ sourcedId: id })),
+      };
     case 'enrollments':
-      return { ...base(row), class: ref(row.classSourcedId), user: ref(row.userSourcedId), school: ref(row.schoolSourcedId), role: row.role, primary: blankToUndefined(row.primary), beginDate: blankToUndefined(row.beginDate), endDate: blankToUndefined(row.endDate) };
+      return {
+        ...base(row),
+        class: ref(row.classSourcedId),
+        user: ref(row.userSourcedId),
+        school: ref(row.schoolSourcedId),
+        role: row.role,
+        primary: blankToUndefined(row.primary),
+        beginDate: blankToUndefined(row.beginDate),
+        endDate: blankToUndefined(row.endDate),
+      };
     case 'users':
       return {
         ...base(row),
@@ -90,8 +150,14 @@ export function rowToRecord(entity: RosterEntity, row: Row, roles?: Map<string, 
         userIds: parseUserIds(row.userIds),
         grades: split(row.grades),
         ...(roles
-          ? { roles: roles.get(row.sourcedId ?? '')?.roles ?? [], primaryOrg: ref(row.primaryOrgSourcedId) }
-          : { role: blankToUndefined(row.role), orgs: split(row.orgSourcedIds).map((id) => ({ sourcedId: id })) }),
+          ? {
+              roles: roles.get(row.sourcedId ?? '')?.roles ?? [],
+              primaryOrg: ref(row.primaryOrgSourcedId),
+            }
+          : {
+              role: blankToUndefined(row.role),
+              orgs: split(row.orgSourcedIds).map((id) => ({ sourcedId: id })),
+            }),
       };
     case 'demographics': {
       const out: Record<string, unknown> = { ...base(row) };

@@ -7,7 +7,13 @@ import { sweepAbsentDemographicsStep, sweepAbsentStep } from '../store/sweep-abs
 import { finishRun, startRun } from '../store/sync-runs.js';
 import { ENTITY_TABLES, writeEntityPage } from '../store/write-entity-page.js';
 import { contentKeyFor, type WriteContext } from '../store/write-context.js';
-import { addCounts, emptyCounts, ROSTER_ENTITIES, type RosterEntity, type SyncCounts } from '../sync-counts.js';
+import {
+  addCounts,
+  emptyCounts,
+  ROSTER_ENTITIES,
+  type RosterEntity,
+  type SyncCounts,
+} from '../sync-counts.js';
 import type { SyncEnvironment, SyncSummary } from '../sync-roster.js';
 import { readCsvBatches } from './csv-batches.js';
 import { COLUMN_OF_FIELD, requiredColumns, rowToRecord, type UserRoles } from './csv-layouts.js';
@@ -48,17 +54,31 @@ export async function importRosterZip(
     try {
       await env.db.withTenant(tenantId, async (tx) => {
         const cipher = await env.keys.cipherFor(tx);
-        const ctx: WriteContext = { runId, now, cipher, contentKey: contentKeyFor(cipher), marksSeen: true, schoolYearEnd: schoolYearEnding(now) };
+        const ctx: WriteContext = {
+          runId,
+          now,
+          cipher,
+          contentKey: contentKeyFor(cipher),
+          marksSeen: true,
+          schoolYearEnd: schoolYearEnding(now),
+        };
         await importFiles(tx, zip, manifest, ctx, counts, options);
       });
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       await env.db.withTenant(tenantId, (tx) =>
-        finishRun(tx, runId, { state: 'failed', counts: emptyCounts(), now: env.now(), errorCode: typeof code === 'string' ? code : 'ERR_ONEROSTER_CSV_FAILED' }),
+        finishRun(tx, runId, {
+          state: 'failed',
+          counts: emptyCounts(),
+          now: env.now(),
+          errorCode: typeof code === 'string' ? code : 'ERR_ONEROSTER_CSV_FAILED',
+        }),
       );
       throw error;
     }
-    await env.db.withTenant(tenantId, (tx) => finishRun(tx, runId, { state: 'completed', counts, now: env.now() }));
+    await env.db.withTenant(tenantId, (tx) =>
+      finishRun(tx, runId, { state: 'completed', counts, now: env.now() }),
+    );
     return { runId, mode: 'csv', counts };
   } finally {
     zip.close();
@@ -73,11 +93,21 @@ async function importFiles(
   counts: SyncCounts,
   options: ImportOptions,
 ): Promise<void> {
-  const roles = manifest.version === '1.2' && manifest.files.users !== 'absent' ? await readRoles(zip, manifest.files.roles) : undefined;
+  const roles =
+    manifest.version === '1.2' && manifest.files.users !== 'absent'
+      ? await readRoles(zip, manifest.files.roles)
+      : undefined;
   for (const entity of ROSTER_ENTITIES) {
     const mode = manifest.files[entity];
     if (mode === 'absent') continue;
-    await importFile(tx, zip, { entity, mode, version: manifest.version, roles }, ctx, counts, options);
+    await importFile(
+      tx,
+      zip,
+      { entity, mode, version: manifest.version, roles },
+      ctx,
+      counts,
+      options,
+    );
     if (mode === 'bulk') await sweepFile(tx, entity, ctx, counts);
   }
 }
@@ -85,7 +115,12 @@ async function importFiles(
 async function importFile(
   tx: TenantTransaction,
   zip: ZipArchive,
-  file: { entity: RosterEntity; mode: FileMode; version: '1.1' | '1.2'; roles?: Map<string, UserRoles> },
+  file: {
+    entity: RosterEntity;
+    mode: FileMode;
+    version: '1.1' | '1.2';
+    roles?: Map<string, UserRoles>;
+  },
   ctx: WriteContext,
   counts: SyncCounts,
   options: ImportOptions,
@@ -95,30 +130,58 @@ async function importFile(
   let rows = 0;
   for await (const batch of readCsvBatches(name, await zip.open(name), required, BATCH_ROWS)) {
     const refuse = (position: number, problem: FieldProblem): never => {
-      throw new CsvImportError('ERR_ONEROSTER_CSV_BAD_VALUE', { file: name, row: batch.firstRow + position, column: COLUMN_OF_FIELD[problem.field] ?? problem.field }, problem.problem);
+      throw new CsvImportError(
+        'ERR_ONEROSTER_CSV_BAD_VALUE',
+        {
+          file: name,
+          row: batch.firstRow + position,
+          column: COLUMN_OF_FIELD[problem.field] ?? problem.field,
+        },
+        problem.problem,
+      );
     };
     if (file.mode === 'delta') checkDeltaRows(batch.rows, refuse);
     const onDuplicate = (position: number): never => {
-      throw new CsvImportError('ERR_ONEROSTER_CSV_DUPLICATE_ID', { file: name, row: batch.firstRow + position, column: 'sourcedId' }, 'repeats a sourcedId of an earlier row');
+      throw new CsvImportError(
+        'ERR_ONEROSTER_CSV_DUPLICATE_ID',
+        { file: name, row: batch.firstRow + position, column: 'sourcedId' },
+        'repeats a sourcedId of an earlier row',
+      );
     };
     const records = batch.rows.map((row) => rowToRecord(file.entity, row, file.roles));
-    addCounts(counts[file.entity], await writeEntityPage(tx, file.entity, records, { ...ctx, onDuplicate }, refuse));
+    addCounts(
+      counts[file.entity],
+      await writeEntityPage(tx, file.entity, records, { ...ctx, onDuplicate }, refuse),
+    );
     rows += batch.rows.length;
     options.onProgress?.({ entity: file.entity, rows });
   }
 }
 
 /** Delta files carry status and dateLastModified on every row (OneRoster CSV §2.1.1). */
-function checkDeltaRows(rows: Record<string, string>[], refuse: (position: number, problem: FieldProblem) => never): void {
+function checkDeltaRows(
+  rows: Record<string, string>[],
+  refuse: (position: number, problem: FieldProblem) => never,
+): void {
   rows.forEach((row, position) => {
-    if (!row.status?.trim()) refuse(position, { field: 'status', problem: 'is required in a delta file' });
-    if (!row.dateLastModified?.trim()) refuse(position, { field: 'dateLastModified', problem: 'is required in a delta file' });
+    if (!row.status?.trim())
+      refuse(position, { field: 'status', problem: 'is required in a delta file' });
+    if (!row.dateLastModified?.trim())
+      refuse(position, { field: 'dateLastModified', problem: 'is required in a delta file' });
   });
 }
 
-async function sweepFile(tx: TenantTransaction, entity: RosterEntity, ctx: WriteContext, counts: SyncCounts): Promise<void> {
+async function sweepFile(
+  tx: TenantTransaction,
+  entity: RosterEntity,
+  ctx: WriteContext,
+  counts: SyncCounts,
+): Promise<void> {
   for (;;) {
-    const deleted = entity === 'demographics' ? await sweepAbsentDemographicsStep(tx, ctx) : await sweepAbsentStep(tx, ENTITY_TABLES[entity], ctx);
+    const deleted =
+      entity === 'demographics'
+        ? await sweepAbsentDemographicsStep(tx, ctx)
+        : await sweepAbsentStep(tx, ENTITY_TABLES[entity], ctx);
     counts[entity].deleted += deleted;
     if (deleted === 0) return;
   }
@@ -132,10 +195,23 @@ async function sweepFile(tx: TenantTransaction, entity: RosterEntity, ctx: Write
 async function readRoles(zip: ZipArchive, mode: FileMode): Promise<Map<string, UserRoles>> {
   const roles = new Map<string, UserRoles>();
   if (mode === 'absent') return roles;
-  for await (const batch of readCsvBatches('roles.csv', await zip.open('roles.csv'), requiredColumns('roles', '1.2'), BATCH_ROWS)) {
+  for await (const batch of readCsvBatches(
+    'roles.csv',
+    await zip.open('roles.csv'),
+    requiredColumns('roles', '1.2'),
+    BATCH_ROWS,
+  )) {
     batch.rows.forEach((row, position) => {
       if (!row.userSourcedId || !row.role) {
-        throw new CsvImportError('ERR_ONEROSTER_CSV_BAD_VALUE', { file: 'roles.csv', row: batch.firstRow + position, column: row.userSourcedId ? 'role' : 'userSourcedId' }, 'is empty');
+        throw new CsvImportError(
+          'ERR_ONEROSTER_CSV_BAD_VALUE',
+          {
+            file: 'roles.csv',
+            row: batch.firstRow + position,
+            column: row.userSourcedId ? 'role' : 'userSourcedId',
+          },
+          'is empty',
+        );
       }
       if (row.status === 'tobedeleted') return;
       const entry = roles.get(row.userSourcedId) ?? { roles: [] };

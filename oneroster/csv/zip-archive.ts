@@ -18,7 +18,15 @@ export async function openZipArchive(path: string): Promise<ZipArchive> {
   const label = path.split(/[\\/]/).pop()!;
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, file) =>
-      error ? reject(new CsvImportError('ERR_ONEROSTER_CSV_NOT_A_ZIP', { file: label }, 'is not a readable zip archive')) : resolve(file!),
+      error
+        ? reject(
+            new CsvImportError(
+              'ERR_ONEROSTER_CSV_NOT_A_ZIP',
+              { file: label },
+              'is not a readable zip archive',
+            ),
+          )
+        : resolve(file!),
     ),
   );
   const entries = new Map<string, yauzl.Entry>();
@@ -28,7 +36,15 @@ export async function openZipArchive(path: string): Promise<ZipArchive> {
       zip.readEntry();
     });
     zip.on('end', () => resolve());
-    zip.on('error', () => reject(new CsvImportError('ERR_ONEROSTER_CSV_NOT_A_ZIP', { file: label }, 'is a damaged zip archive')));
+    zip.on('error', () =>
+      reject(
+        new CsvImportError(
+          'ERR_ONEROSTER_CSV_NOT_A_ZIP',
+          { file: label },
+          'is a damaged zip archive',
+        ),
+      ),
+    );
     zip.readEntry();
   });
   return {
@@ -36,7 +52,15 @@ export async function openZipArchive(path: string): Promise<ZipArchive> {
     open: (name) =>
       new Promise((resolve, reject) =>
         zip.openReadStream(entries.get(name)!, (error, stream) =>
-          error ? reject(new CsvImportError('ERR_ONEROSTER_CSV_NOT_A_ZIP', { file: name }, 'cannot be read from the zip')) : resolve(stream!),
+          error
+            ? reject(
+                new CsvImportError(
+                  'ERR_ONEROSTER_CSV_NOT_A_ZIP',
+                  { file: name },
+                  'cannot be read from the zip',
+                ),
+              )
+            : resolve(stream!),
         ),
       ),
     close: () => zip.close(),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { baseFields, dateField, mapWith, refField, type MapOutcome, type MappedBase } from './wire-fields.js';
+import {
+  baseFields,
+  dateField,
+  mapWith,
+  refField,
+  type MapOutcome,
+  type MappedBase,
+} from './wire-fields.js';
 
 /** A school year, semester, term or grading period. */
 export interface MappedAcademicSession extends MappedBase {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { baseFields, mapWith, optionalText, refField, type MapOutcome, type MappedBase } from './wire-fields.js';
+import {
+  baseFields,
+  mapWith,
+  optionalText,
+  refField,
+  type MapOutcome,
+  type MappedBase,
+} from './wire-fields.js';
 
 /** A section of a course at a school in one or more terms. */
 export interface MappedClass extends MappedBase {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { baseFields, mapWith, optionalText, refField, type MapOutcome, type MappedBase } from './wire-fields.js';
+import {
+  baseFields,
+  mapWith,
+  optionalText,
+  refField,
+  type MapOutcome,
+  type MappedBase,
+} from './wire-fields.js';
 
 /** A course of the catalog. */
 export interface MappedCourse extends MappedBase {

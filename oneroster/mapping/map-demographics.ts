@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { baseFields, booleanField, dateField, mapWith, optionalText, type MapOutcome, type MappedBase } from './wire-fields.js';
+import {
+  baseFields,
+  booleanField,
+  dateField,
+  mapWith,
+  optionalText,
+  type MapOutcome,
+  type MappedBase,
+} from './wire-fields.js';
 
 /** The demographics of a user (its sourcedId is the user's). Encrypted whole when stored. */
 export interface MappedDemographics extends MappedBase {
@@ -17,7 +25,13 @@ const FLAGS = [
   'demographicRaceTwoOrMoreRaces',
   'hispanicOrLatinoEthnicity',
 ] as const;
-const TEXTS = ['sex', 'countryOfBirthCode', 'stateOfBirthAbbreviation', 'cityOfBirth', 'publicSchoolResidenceStatus'] as const;
+const TEXTS = [
+  'sex',
+  'countryOfBirthCode',
+  'stateOfBirthAbbreviation',
+  'cityOfBirth',
+  'publicSchoolResidenceStatus',
+] as const;
 
 const demographicsSchema = z.looseObject({
   ...baseFields,

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { baseFields, booleanField, dateField, mapWith, refField, type MapOutcome, type MappedBase } from './wire-fields.js';
+import {
+  baseFields,
+  booleanField,
+  dateField,
+  mapWith,
+  refField,
+  type MapOutcome,
+  type MappedBase,
+} from './wire-fields.js';
 
 /** A person in a class, with their role in it. */
 export interface MappedEnrollment extends MappedBase {

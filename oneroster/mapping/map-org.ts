@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { baseFields, mapWith, optionalText, refField, type MapOutcome, type MappedBase } from './wire-fields.js';
+import {
+  baseFields,
+  mapWith,
+  optionalText,
+  refField,
+  type MapOutcome,
+  type MappedBase,
+} from './wire-fields.js';
 
 /** An org as stored: the district, its campuses, and any other org the provider sends. */
 export interface MappedOrg extends MappedBase {

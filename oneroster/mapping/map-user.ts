@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { baseFields, mapWith, optionalText, refField, type MapOutcome, type MappedBase } from './wire-fields.js';
+import {
+  baseFields,
+  mapWith,
+  optionalText,
+  refField,
+  type MapOutcome,
+  type MappedBase,
+} from './wire-fields.js';
 
 /** The roles the product distinguishes; OneRoster's finer administrator roles fold into one. */
-export type PersonRole = 'student' | 'teacher' | 'counselor' | 'administrator' | 'aide' | 'guardian' | 'proctor' | 'other';
+export type PersonRole =
+  'student' | 'teacher' | 'counselor' | 'administrator' | 'aide' | 'guardian' | 'proctor' | 'other';
 
 /** A rostered person. Personal fields are plain here and encrypted by the writer. */
 export interface MappedUser extends MappedBase {
@@ -39,7 +47,11 @@ const ROLES: Record<string, PersonRole> = {
 /** userIds types that carry the state's student ID, as SIS vendors name them. */
 const STATE_ID_TYPE = /(tx-?unique|unique-?student|state|tsds|tx-?uid)/i;
 
-const roleEntry = z.looseObject({ roleType: z.string().optional(), role: z.string().min(1), org: refField.optional() });
+const roleEntry = z.looseObject({
+  roleType: z.string().optional(),
+  role: z.string().min(1),
+  org: refField.optional(),
+});
 
 const userSchema = z.looseObject({
   ...baseFields,
@@ -51,7 +63,10 @@ const userSchema = z.looseObject({
   roles: z.array(roleEntry).optional(),
   orgs: z.array(refField).optional(),
   primaryOrg: refField.optional().nullable(),
-  userIds: z.array(z.looseObject({ type: z.string(), identifier: z.string() })).optional().nullable(),
+  userIds: z
+    .array(z.looseObject({ type: z.string(), identifier: z.string() }))
+    .optional()
+    .nullable(),
   grades: z.array(z.string()).optional().nullable(),
 });
 
@@ -64,7 +79,10 @@ function primaryRole(u: UserInput): { role?: string; org?: string } {
 }
 
 function orgsOf(u: UserInput): string[] {
-  const ids = [...(u.orgs ?? []).map((o) => o.sourcedId), ...(u.roles ?? []).flatMap((r) => (r.org ? [r.org.sourcedId] : []))];
+  const ids = [
+    ...(u.orgs ?? []).map((o) => o.sourcedId),
+    ...(u.roles ?? []).flatMap((r) => (r.org ? [r.org.sourcedId] : [])),
+  ];
   if (u.primaryOrg) ids.unshift(u.primaryOrg.sourcedId);
   return [...new Set(ids)];
 }

@@ -14,9 +14,7 @@ export const modifiedField = z
   .transform((v) => (v === undefined ? null : new Date(v).toISOString()));
 
 /** A calendar date YYYY-MM-DD that exists. */
-export const dateField = z
-  .string()
-  .refine(isCalendarDate, 'is not a date (YYYY-MM-DD)');
+export const dateField = z.string().refine(isCalendarDate, 'is not a date (YYYY-MM-DD)');
 
 const checkedDates = new Map<string, boolean>();
 
@@ -87,7 +85,8 @@ export function mapWith<S extends z.ZodType, T>(
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'record';
-    const problem = issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : issue.message;
+    const problem =
+      issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : issue.message;
     return { ok: false, issue: { field, problem } };
   }
   return { ok: true, record: build(result.data) };

@@ -23,18 +23,32 @@ export async function sweepAbsentStep(
        AND seen_run_id IS DISTINCT FROM $2 LIMIT ${SWEEP_STEP}`,
     [tx.tenantId, ctx.runId],
   );
-  return softDelete(tx, spec, rows.map((r) => r.id), ctx, 'absent');
+  return softDelete(
+    tx,
+    spec,
+    rows.map((r) => r.id),
+    ctx,
+    'absent',
+  );
 }
 
 /**
  * One step of clearing demographics that a full snapshot no longer contains.
  * @returns how many people had their demographics cleared.
  */
-export async function sweepAbsentDemographicsStep(tx: TenantTransaction, ctx: WriteContext): Promise<number> {
+export async function sweepAbsentDemographicsStep(
+  tx: TenantTransaction,
+  ctx: WriteContext,
+): Promise<number> {
   const rows = await tx.query<{ id: string }>(
     `SELECT id FROM people WHERE tenant_id = $1 AND demographics_hash IS NOT NULL
        AND demographics_seen_run_id IS DISTINCT FROM $2 LIMIT ${SWEEP_STEP}`,
     [tx.tenantId, ctx.runId],
   );
-  return clearDemographics(tx, rows.map((r) => r.id), ctx, 'absent');
+  return clearDemographics(
+    tx,
+    rows.map((r) => r.id),
+    ctx,
+    'absent',
+  );
 }

@@ -36,14 +36,23 @@ export async function startRun(
   tx: TenantTransaction,
   run: { id: string; mode: SyncMode; now: Date },
 ): Promise<{ watermark: Date | null }> {
-  await tx.query(`INSERT INTO oneroster_sync_state (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tx.tenantId]);
-  const state = await tx.one<{ watermark: Date | null; lock_run_id: string | null; lock_holder: string | null; lock_heartbeat_at: Date | null }>(
+  await tx.query(
+    `INSERT INTO oneroster_sync_state (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`,
+    [tx.tenantId],
+  );
+  const state = await tx.one<{
+    watermark: Date | null;
+    lock_run_id: string | null;
+    lock_holder: string | null;
+    lock_heartbeat_at: Date | null;
+  }>(
     `SELECT watermark, lock_run_id, lock_holder, lock_heartbeat_at FROM oneroster_sync_state
       WHERE tenant_id = $1 FOR UPDATE`,
     [tx.tenantId],
   );
   if (state!.lock_run_id) {
-    if (isHolderAlive(state!.lock_holder, state!.lock_heartbeat_at, run.now)) throw new SyncInProgress();
+    if (isHolderAlive(state!.lock_holder, state!.lock_heartbeat_at, run.now))
+      throw new SyncInProgress();
     await tx.query(
       `UPDATE oneroster_sync_runs SET state = 'failed', error_code = 'ERR_ONEROSTER_ABORTED', finished_at = $3
         WHERE tenant_id = $1 AND id = $2 AND state = 'running'`,
@@ -67,17 +76,25 @@ export async function recordProgress(
   runId: string,
   progress: { entity: string; processed: number; total: number; counts: SyncCounts; now: Date },
 ): Promise<void> {
-  const percent = progress.total > 0 ? Math.min(100, Math.floor((100 * progress.processed) / progress.total)) : 0;
+  const percent =
+    progress.total > 0 ? Math.min(100, Math.floor((100 * progress.processed) / progress.total)) : 0;
   await tx.query(
     `UPDATE oneroster_sync_runs SET current_entity = $3, processed = $4, total = $5, percent = $6, counts = $7
       WHERE tenant_id = $1 AND id = $2`,
-    [tx.tenantId, runId, progress.entity, progress.processed, progress.total, percent, JSON.stringify(progress.counts)],
+    [
+      tx.tenantId,
+      runId,
+      progress.entity,
+      progress.processed,
+      progress.total,
+      percent,
+      JSON.stringify(progress.counts),
+    ],
   );
-  await tx.query(`UPDATE oneroster_sync_state SET lock_heartbeat_at = $3 WHERE tenant_id = $1 AND lock_run_id = $2`, [
-    tx.tenantId,
-    runId,
-    progress.now,
-  ]);
+  await tx.query(
+    `UPDATE oneroster_sync_state SET lock_heartbeat_at = $3 WHERE tenant_id = $1 AND lock_run_id = $2`,
+    [tx.tenantId, runId, progress.now],
+  );
 }
 
 /**
@@ -87,13 +104,26 @@ export async function recordProgress(
 export async function finishRun(
   tx: TenantTransaction,
   runId: string,
-  outcome: { state: 'completed' | 'failed'; counts: SyncCounts; now: Date; watermark?: Date; errorCode?: string },
+  outcome: {
+    state: 'completed' | 'failed';
+    counts: SyncCounts;
+    now: Date;
+    watermark?: Date;
+    errorCode?: string;
+  },
 ): Promise<void> {
   await tx.query(
     `UPDATE oneroster_sync_runs SET state = $3, finished_at = $4, counts = $5, error_code = $6,
         percent = CASE WHEN $3 = 'completed' THEN 100 ELSE percent END
       WHERE tenant_id = $1 AND id = $2`,
-    [tx.tenantId, runId, outcome.state, outcome.now, JSON.stringify(outcome.counts), outcome.errorCode ?? null],
+    [
+      tx.tenantId,
+      runId,
+      outcome.state,
+      outcome.now,
+      JSON.stringify(outcome.counts),
+      outcome.errorCode ?? null,
+    ],
   );
   await tx.query(
     `UPDATE oneroster_sync_state SET lock_run_id = NULL, lock_holder = NULL, lock_heartbeat_at = NULL,

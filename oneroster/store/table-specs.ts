@@ -17,7 +17,12 @@ export interface TableSpec<R extends MappedBase> {
   resourceType: string;
   /** Entity columns after the bookkeeping ones, with their SQL types. */
   columns: readonly ColumnType[];
-  values(record: R, id: string, cipher: TenantCipher, existing?: Record<string, unknown>): unknown[];
+  values(
+    record: R,
+    id: string,
+    cipher: TenantCipher,
+    existing?: Record<string, unknown>,
+  ): unknown[];
   /** Extra columns of existing rows the values need (people: the birth date, for name_birth_bidx). */
   existingColumns?: readonly string[];
 }
@@ -26,7 +31,14 @@ export const orgTable: TableSpec<MappedOrg> = {
   table: 'orgs',
   idKind: 'org',
   resourceType: 'org',
-  columns: [['sourced_id', 'text'], ['org_type', 'text'], ['name', 'text'], ['identifier', 'text'], ['parent_sourced_id', 'text'], ['tea_number', 'text']],
+  columns: [
+    ['sourced_id', 'text'],
+    ['org_type', 'text'],
+    ['name', 'text'],
+    ['identifier', 'text'],
+    ['parent_sourced_id', 'text'],
+    ['tea_number', 'text'],
+  ],
   values: (o) => [o.sourcedId, o.orgType, o.name, o.identifier, o.parentSourcedId, o.teaNumber],
 };
 
@@ -34,15 +46,37 @@ export const academicSessionTable: TableSpec<MappedAcademicSession> = {
   table: 'academic_sessions',
   idKind: 'academic_session',
   resourceType: 'academic_session',
-  columns: [['sourced_id', 'text'], ['title', 'text'], ['session_type', 'text'], ['start_date', 'date'], ['end_date', 'date'], ['parent_sourced_id', 'text'], ['school_year', 'integer']],
-  values: (s) => [s.sourcedId, s.title, s.sessionType, s.startDate, s.endDate, s.parentSourcedId, s.schoolYear],
+  columns: [
+    ['sourced_id', 'text'],
+    ['title', 'text'],
+    ['session_type', 'text'],
+    ['start_date', 'date'],
+    ['end_date', 'date'],
+    ['parent_sourced_id', 'text'],
+    ['school_year', 'integer'],
+  ],
+  values: (s) => [
+    s.sourcedId,
+    s.title,
+    s.sessionType,
+    s.startDate,
+    s.endDate,
+    s.parentSourcedId,
+    s.schoolYear,
+  ],
 };
 
 export const courseTable: TableSpec<MappedCourse> = {
   table: 'courses',
   idKind: 'course',
   resourceType: 'course',
-  columns: [['sourced_id', 'text'], ['title', 'text'], ['course_code', 'text'], ['org_sourced_id', 'text'], ['subjects', 'text[]']],
+  columns: [
+    ['sourced_id', 'text'],
+    ['title', 'text'],
+    ['course_code', 'text'],
+    ['org_sourced_id', 'text'],
+    ['subjects', 'text[]'],
+  ],
   values: (c) => [c.sourcedId, c.title, c.courseCode, c.orgSourcedId, c.subjects],
 };
 
@@ -50,23 +84,60 @@ export const classTable: TableSpec<MappedClass> = {
   table: 'classes',
   idKind: 'class',
   resourceType: 'class',
-  columns: [['sourced_id', 'text'], ['title', 'text'], ['class_code', 'text'], ['course_sourced_id', 'text'], ['school_sourced_id', 'text'], ['term_sourced_ids', 'text[]']],
-  values: (c) => [c.sourcedId, c.title, c.classCode, c.courseSourcedId, c.schoolSourcedId, c.termSourcedIds],
+  columns: [
+    ['sourced_id', 'text'],
+    ['title', 'text'],
+    ['class_code', 'text'],
+    ['course_sourced_id', 'text'],
+    ['school_sourced_id', 'text'],
+    ['term_sourced_ids', 'text[]'],
+  ],
+  values: (c) => [
+    c.sourcedId,
+    c.title,
+    c.classCode,
+    c.courseSourcedId,
+    c.schoolSourcedId,
+    c.termSourcedIds,
+  ],
 };
 
 export const enrollmentTable: TableSpec<MappedEnrollment> = {
   table: 'enrollments',
   idKind: 'enrollment',
   resourceType: 'enrollment',
-  columns: [['sourced_id', 'text'], ['class_sourced_id', 'text'], ['user_sourced_id', 'text'], ['school_sourced_id', 'text'], ['role', 'text'], ['is_primary', 'boolean'], ['begin_date', 'date'], ['end_date', 'date']],
-  values: (e) => [e.sourcedId, e.classSourcedId, e.userSourcedId, e.schoolSourcedId, e.role, e.isPrimary, e.beginDate, e.endDate],
+  columns: [
+    ['sourced_id', 'text'],
+    ['class_sourced_id', 'text'],
+    ['user_sourced_id', 'text'],
+    ['school_sourced_id', 'text'],
+    ['role', 'text'],
+    ['is_primary', 'boolean'],
+    ['begin_date', 'date'],
+    ['end_date', 'date'],
+  ],
+  values: (e) => [
+    e.sourcedId,
+    e.classSourcedId,
+    e.userSourcedId,
+    e.schoolSourcedId,
+    e.role,
+    e.isPrimary,
+    e.beginDate,
+    e.endDate,
+  ],
 };
 
 /**
  * The match key of a person for evidence files: family|given|YYYY-MM-DD, blind-indexed.
  * Exported so the demographics writer computes it the same way.
  */
-export function nameBirthIndex(cipher: TenantCipher, family: string, given: string, birthDate: string | null): Buffer | null {
+export function nameBirthIndex(
+  cipher: TenantCipher,
+  family: string,
+  given: string,
+  birthDate: string | null,
+): Buffer | null {
   return birthDate ? cipher.blindIndex('name_birth', `${family}|${given}|${birthDate}`) : null;
 }
 
@@ -76,15 +147,27 @@ export const personTable: TableSpec<MappedUser> = {
   idKind: 'person',
   resourceType: 'person',
   columns: [
-    ['sourced_id', 'text'], ['role', 'text'], ['given_name_enc', 'bytea'], ['family_name_enc', 'bytea'],
-    ['email_enc', 'bytea'], ['email_bidx', 'bytea'], ['local_id_enc', 'bytea'], ['local_id_bidx', 'bytea'],
-    ['state_id_enc', 'bytea'], ['state_id_bidx', 'bytea'], ['name_birth_bidx', 'bytea'],
-    ['org_sourced_ids', 'text[]'], ['grades', 'text[]'],
+    ['sourced_id', 'text'],
+    ['role', 'text'],
+    ['given_name_enc', 'bytea'],
+    ['family_name_enc', 'bytea'],
+    ['email_enc', 'bytea'],
+    ['email_bidx', 'bytea'],
+    ['local_id_enc', 'bytea'],
+    ['local_id_bidx', 'bytea'],
+    ['state_id_enc', 'bytea'],
+    ['state_id_bidx', 'bytea'],
+    ['name_birth_bidx', 'bytea'],
+    ['org_sourced_ids', 'text[]'],
+    ['grades', 'text[]'],
   ],
   existingColumns: ['birth_date_enc'],
   values(u, id, cipher, existing) {
     const at = (column: string) => ({ table: 'people', column, rowId: id });
-    const birthDate = cipher.decrypt(existing?.birth_date_enc as Buffer | null | undefined, at('birth_date_enc'));
+    const birthDate = cipher.decrypt(
+      existing?.birth_date_enc as Buffer | null | undefined,
+      at('birth_date_enc'),
+    );
     return [
       u.sourcedId,
       u.role,

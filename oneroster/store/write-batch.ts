@@ -24,7 +24,11 @@ export interface BatchOutcome<R> {
  * one-shot SHA-256 suffices (equality only) instead of an HMAC object per record.
  */
 export function contentHash(ctx: WriteContext, table: string, record: unknown): string {
-  return hash('sha256', `${ctx.contentKey}\u0000${table}\u0000${JSON.stringify(record)}`, 'base64url');
+  return hash(
+    'sha256',
+    `${ctx.contentKey}\u0000${table}\u0000${JSON.stringify(record)}`,
+    'base64url',
+  );
 }
 
 const BOOKKEEPING: ColumnType[] = [
@@ -38,7 +42,11 @@ const BOOKKEEPING: ColumnType[] = [
 ];
 
 /** Row ids and hashes; a sourcedId repeated in the batch keeps its last record (or is refused). */
-function planRows<R extends MappedBase>(spec: TableSpec<R>, records: readonly R[], ctx: WriteContext): PlannedRow<R>[] {
+function planRows<R extends MappedBase>(
+  spec: TableSpec<R>,
+  records: readonly R[],
+  ctx: WriteContext,
+): PlannedRow<R>[] {
   const byId = new Map<string, PlannedRow<R>>();
   records.forEach((record, position) => {
     const id = ctx.cipher.rowId(spec.idKind, record.sourcedId);
@@ -94,13 +102,17 @@ async function upsertRows<R extends MappedBase>(
   );
 }
 
-async function markSeen(tx: TenantTransaction, table: string, ids: string[], ctx: WriteContext): Promise<void> {
+async function markSeen(
+  tx: TenantTransaction,
+  table: string,
+  ids: string[],
+  ctx: WriteContext,
+): Promise<void> {
   if (ids.length === 0 || !ctx.marksSeen) return;
-  await tx.query(`UPDATE ${table} SET seen_run_id = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
-    tx.tenantId,
-    ids,
-    ctx.runId,
-  ]);
+  await tx.query(
+    `UPDATE ${table} SET seen_run_id = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+    [tx.tenantId, ids, ctx.runId],
+  );
 }
 
 /**
@@ -148,7 +160,11 @@ export async function writeBatch<R extends MappedBase>(
   ctx: WriteContext,
 ): Promise<BatchOutcome<R>> {
   const rows = planRows(spec, records, ctx);
-  const existing = await selectExisting(tx, spec as TableSpec<MappedBase>, rows.map((r) => r.id));
+  const existing = await selectExisting(
+    tx,
+    spec as TableSpec<MappedBase>,
+    rows.map((r) => r.id),
+  );
   const counts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
   const toWrite: PlannedRow<R>[] = [];
   const toDelete: string[] = [];
@@ -171,7 +187,13 @@ export async function writeBatch<R extends MappedBase>(
   });
   await upsertRows(tx, spec, toWrite, existing, ctx);
   await markSeen(tx, spec.table, unchanged, ctx);
-  counts.deleted = await softDelete(tx, spec as TableSpec<MappedBase>, toDelete, ctx, 'tobedeleted');
+  counts.deleted = await softDelete(
+    tx,
+    spec as TableSpec<MappedBase>,
+    toDelete,
+    ctx,
+    'tobedeleted',
+  );
   // A tobedeleted record already deleted (or never stored) leaves the table as it was.
   counts.unchanged = unchanged.length + toDelete.length - counts.deleted;
   return { counts, written: toWrite };

@@ -42,7 +42,12 @@ export function jsonRecordset(
   rows: readonly unknown[][],
   param: number,
 ): { from: string; json: string } {
-  const objects = rows.map((row) => Object.fromEntries(columns.map(([name], i) => [name, jsonValue(row[i])])));
+  const objects = rows.map((row) =>
+    Object.fromEntries(columns.map(([name], i) => [name, jsonValue(row[i])])),
+  );
   const shape = columns.map(([name, type]) => `${name} ${type}`).join(', ');
-  return { from: `jsonb_to_recordset($${param}::jsonb) AS r(${shape})`, json: JSON.stringify(objects) };
+  return {
+    from: `jsonb_to_recordset($${param}::jsonb) AS r(${shape})`,
+    json: JSON.stringify(objects),
+  };
 }

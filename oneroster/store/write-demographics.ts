@@ -86,7 +86,13 @@ export async function writeDemographics(
   });
   if (updates.length > 0) {
     const { from, json } = jsonRecordset(
-      [['id', 'uuid'], ['birth', 'bytea'], ['data', 'bytea'], ['bidx', 'bytea'], ['hash', 'text']],
+      [
+        ['id', 'uuid'],
+        ['birth', 'bytea'],
+        ['data', 'bytea'],
+        ['bidx', 'bytea'],
+        ['hash', 'text'],
+      ],
       updates,
       3,
     );
@@ -99,11 +105,10 @@ export async function writeDemographics(
     );
   }
   if (ctx.marksSeen && unchanged.length > 0) {
-    await tx.query(`UPDATE people SET demographics_seen_run_id = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
-      tx.tenantId,
-      unchanged,
-      ctx.runId,
-    ]);
+    await tx.query(
+      `UPDATE people SET demographics_seen_run_id = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tx.tenantId, unchanged, ctx.runId],
+    );
   }
   counts.deleted = await clearDemographics(tx, toClear, ctx, 'tobedeleted');
   counts.unchanged = unchanged.length + toClear.length - counts.deleted;

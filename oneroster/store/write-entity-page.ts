@@ -73,15 +73,23 @@ export async function writeEntityPage(
     }
   });
   const back = (position: number) => positions[position]!;
-  const local: WriteContext = ctx.onDuplicate ? { ...ctx, onDuplicate: (p) => ctx.onDuplicate!(back(p)) } : ctx;
+  const local: WriteContext = ctx.onDuplicate
+    ? { ...ctx, onDuplicate: (p) => ctx.onDuplicate!(back(p)) }
+    : ctx;
   if (entity === 'demographics') {
     const missing = onProblem
-      ? (p: number) => onProblem(back(p), { field: 'sourcedId', problem: 'names no user of the roster' })
+      ? (p: number) =>
+          onProblem(back(p), { field: 'sourcedId', problem: 'names no user of the roster' })
       : undefined;
     const counts = await writeDemographics(tx, records as MappedDemographics[], local, missing);
     return { ...counts, errors: errors + (counts.errors ?? 0) };
   }
   const outcome = await writeBatch(tx, ENTITY_TABLES[entity], records, local);
-  if (entity === 'users') await writeStudents(tx, outcome.written as never as { record: MappedUser; id: string; hash: string }[], ctx);
+  if (entity === 'users')
+    await writeStudents(
+      tx,
+      outcome.written as never as { record: MappedUser; id: string; hash: string }[],
+      ctx,
+    );
   return { ...outcome.counts, errors };
 }

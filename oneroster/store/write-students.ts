@@ -29,7 +29,13 @@ export async function writeStudents(
     });
   if (tuples.length === 0) return;
   const { from, json } = jsonRecordset(
-    [['person_id', 'uuid'], ['campus_org_id', 'uuid'], ['grade_level', 'integer'], ['graduation_year', 'integer'], ['updated_at', 'timestamptz']],
+    [
+      ['person_id', 'uuid'],
+      ['campus_org_id', 'uuid'],
+      ['grade_level', 'integer'],
+      ['graduation_year', 'integer'],
+      ['updated_at', 'timestamptz'],
+    ],
     tuples,
     2,
   );

@@ -27,7 +27,13 @@ describe('OneRoster client', () => {
       version: '1.2',
       baseUrl: server.url,
       pageSize: 40,
-      auth: { kind: 'oauth2', tokenUrl: server.tokenUrl, clientId: 'test-client', clientSecret: 'test-secret', scopes: [] },
+      auth: {
+        kind: 'oauth2',
+        tokenUrl: server.tokenUrl,
+        clientId: 'test-client',
+        clientSecret: 'test-secret',
+        scopes: [],
+      },
     });
     v11 = new OneRosterClient({
       version: '1.1',
@@ -57,15 +63,21 @@ describe('OneRoster client', () => {
     assert.equal(records.length, server.dataset.generator.plan.totals.teachers);
     assert.ok(records.every((r) => r.role === 'teacher' && Object.keys(r).length === 3));
     const names = records.map((r) => String(r.familyName));
-    assert.deepEqual(names, [...names].sort((a, b) => b.localeCompare(a)));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => b.localeCompare(a)),
+    );
   });
 
   it('turns an imsx invalid_filter_field answer into ERR_ONEROSTER_BAD_QUERY', async () => {
-    await assert.rejects(collect(v12, 'users', { filter: "shoeSize='9'" }), (error: { code: string; codeMinor: string }) => {
-      assert.equal(error.code, 'ERR_ONEROSTER_BAD_QUERY');
-      assert.equal(error.codeMinor, 'invalid_filter_field');
-      return true;
-    });
+    await assert.rejects(
+      collect(v12, 'users', { filter: "shoeSize='9'" }),
+      (error: { code: string; codeMinor: string }) => {
+        assert.equal(error.code, 'ERR_ONEROSTER_BAD_QUERY');
+        assert.equal(error.codeMinor, 'invalid_filter_field');
+        return true;
+      },
+    );
   });
 
   it('turns an unknown collection into ERR_ONEROSTER_NOT_FOUND', async () => {
@@ -100,7 +112,8 @@ describe('OneRoster client', () => {
   });
 
   it('reads the next page from a Link header', () => {
-    const header = '<https://p.example/users?offset=0&limit=2>; rel="first", <https://p.example/users?offset=2&limit=2>; rel="next"';
+    const header =
+      '<https://p.example/users?offset=0&limit=2>; rel="first", <https://p.example/users?offset=2&limit=2>; rel="next"';
     assert.equal(nextLink(header), 'https://p.example/users?offset=2&limit=2');
     assert.equal(nextLink('<https://p.example/users?offset=0>; rel="prev"'), undefined);
   });
@@ -119,11 +132,25 @@ describe('OneRoster client', () => {
 
   it('reads imsx status payloads of both bindings', () => {
     assert.deepEqual(
-      readImsxStatus({ statusInfoSet: [{ imsx_codeMajor: 'failure', imsx_codeMinor: 'unknownobject', imsx_description: 'x' }] }),
+      readImsxStatus({
+        statusInfoSet: [
+          { imsx_codeMajor: 'failure', imsx_codeMinor: 'unknownobject', imsx_description: 'x' },
+        ],
+      }),
       { codeMajor: 'failure', codeMinor: 'unknownobject', description: 'x' },
     );
     assert.equal(
-      readImsxStatus({ imsx_codeMajor: 'failure', imsx_CodeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: 'invalid_sort_field' }] } })?.codeMinor,
+      readImsxStatus({
+        imsx_codeMajor: 'failure',
+        imsx_CodeMinor: {
+          imsx_codeMinorField: [
+            {
+              imsx_codeMinorFieldName: 'TargetEndSystem',
+              imsx_codeMinorFieldValue: 'invalid_sort_field',
+            },
+          ],
+        },
+      })?.codeMinor,
       'invalid_sort_field',
     );
     assert.equal(readImsxStatus({ users: [] }), undefined);

@@ -10,7 +10,13 @@ import { openDatabase, type Database } from '../../store/index.js';
 import { createTestTenant, TEST_NOW } from '../support/test-context.js';
 import { getTestDatabase, testBackendName } from '../support/test-database.js';
 import type { RunningOneRosterServer } from '../peers/oneroster/index.js';
-import { connectTenant, liveCounts, rosterDigest, smallDistrict, startProvider } from './roster-fixture.js';
+import {
+  connectTenant,
+  liveCounts,
+  rosterDigest,
+  smallDistrict,
+  startProvider,
+} from './roster-fixture.js';
 
 const MASTER_KEY = Buffer.alloc(32, 9);
 
@@ -24,22 +30,38 @@ async function openShared(dataDir: string): Promise<{ db: Database; isOwned: boo
 }
 
 async function contextOn(db: Database): Promise<AppContext> {
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), masterKey: MASTER_KEY };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    masterKey: MASTER_KEY,
+  };
   return openAppContext(config, { db, now: () => TEST_NOW });
 }
 
 /** Runs `ccmr oneroster sync` in a child process and kills it with SIGKILL once it reports progress. */
 function runAndKill(dataDir: string, tenantSlug: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, MASTER_KEY: MASTER_KEY.toString('base64'), LOG_LEVEL: 'warn', DEMO: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MASTER_KEY: MASTER_KEY.toString('base64'),
+    LOG_LEVEL: 'warn',
+    DEMO: 'false',
+  };
   if (!process.env.DATABASE_URL) env.DATA_DIR = dataDir;
-  const child = spawn(process.execPath, ['bin/ccmr.js', 'oneroster', 'sync', '--tenant', tenantSlug, '--full'], { env });
+  const child = spawn(
+    process.execPath,
+    ['bin/ccmr.js', 'oneroster', 'sync', '--tenant', tenantSlug, '--full'],
+    { env },
+  );
   let stderr = '';
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       if (/oneroster: \w+ \d+\/\d+/.test(stderr)) child.kill('SIGKILL');
     });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(stderr) : reject(new Error(`child ended with ${code}: ${stderr}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve(stderr)
+        : reject(new Error(`child ended with ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -83,12 +105,17 @@ describe(`OneRoster sync killed mid-way (${testBackendName()})`, () => {
     try {
       const partial = await liveCounts(context, killed);
       assert.ok(partial.orgs > 0, 'the killed process had stored its first pages');
-      assert.ok(partial.enrollments < server.dataset.generator.plan.totals.enrollments, 'and not the rest');
+      assert.ok(
+        partial.enrollments < server.dataset.generator.plan.totals.enrollments,
+        'and not the rest',
+      );
       const rerun = await syncRoster(context, killed.id);
       assert.equal(rerun.mode, 'full', 'the killed run set no watermark');
       assert.equal(await rosterDigest(context, killed), expected);
       const runs = await context.db.withTenant(killed.id, (tx) =>
-        tx.query<{ state: string; error_code: string | null }>('SELECT state, error_code FROM oneroster_sync_runs ORDER BY started_at, state'),
+        tx.query<{ state: string; error_code: string | null }>(
+          'SELECT state, error_code FROM oneroster_sync_runs ORDER BY started_at, state',
+        ),
       );
       assert.deepEqual(runs.map((r) => r.state).sort(), ['completed', 'failed']);
     } finally {

@@ -4,7 +4,13 @@ import { getSyncStatus, syncRoster } from '../../oneroster/index.js';
 import { createTestContext, createTestTenant, type TestContext } from '../support/test-context.js';
 import { testBackendName } from '../support/test-database.js';
 import type { RunningOneRosterServer } from '../peers/oneroster/index.js';
-import { connectTenant, liveCounts, rosterDigest, smallDistrict, startProvider } from './roster-fixture.js';
+import {
+  connectTenant,
+  liveCounts,
+  rosterDigest,
+  smallDistrict,
+  startProvider,
+} from './roster-fixture.js';
 
 /** Fast retries for tests: the policy is the same, the waits are short. */
 const QUICK_RETRY = { retry: { baseDelayMs: 5, maxDelayMs: 1500, maxRetries: 4 } };
@@ -43,7 +49,6 @@ describe(`OneRoster sync resilience (${testBackendName()})`, () => {
     return tenant;
   }
 
-
   it('recovers from 429 answers, waiting as Retry-After says', async () => {
     const tenant = await connected('or-429');
     server.faults.add({ status: 429, times: 2, retryAfter: '1', pathIncludes: '/users' });
@@ -60,13 +65,19 @@ describe(`OneRoster sync resilience (${testBackendName()})`, () => {
     server.faults.add({ status: 500, times: 3, pathIncludes: '/enrollments', afterRequests: 2 });
     await syncRoster(context, tenant.id, { client: { pageSize: 100, ...QUICK_RETRY } });
     assert.equal(server.faults.injected - before, 3);
-    assert.equal((await liveCounts(context, tenant)).enrollments, server.dataset.generator.plan.totals.enrollments);
+    assert.equal(
+      (await liveCounts(context, tenant)).enrollments,
+      server.dataset.generator.plan.totals.enrollments,
+    );
   });
 
   it('fails with ERR_ONEROSTER_PROVIDER when 5xx outlasts the retries, then a rerun ends where an uninterrupted sync does', async () => {
     const tenant = await connected('or-fail');
     server.faults.add({ status: 503, times: 100, pathIncludes: '/enrollments', afterRequests: 3 });
-    await assertCode(syncRoster(context, tenant.id, { client: { pageSize: 100, ...QUICK_RETRY } }), 'ERR_ONEROSTER_PROVIDER');
+    await assertCode(
+      syncRoster(context, tenant.id, { client: { pageSize: 100, ...QUICK_RETRY } }),
+      'ERR_ONEROSTER_PROVIDER',
+    );
     const status = await context.db.withTenant(tenant.id, (tx) => getSyncStatus(tx));
     assert.equal(status.isRunning, false);
     assert.equal(status.runs[0]!.state, 'failed');
@@ -92,7 +103,9 @@ describe(`OneRoster sync resilience (${testBackendName()})`, () => {
       'ERR_ONEROSTER_ABORTED',
     );
     const partial = await liveCounts(context, tenant);
-    assert.ok(partial.people > 0 && partial.enrollments < server.dataset.generator.plan.totals.enrollments);
+    assert.ok(
+      partial.people > 0 && partial.enrollments < server.dataset.generator.plan.totals.enrollments,
+    );
     await syncRoster(context, tenant.id, { client: { pageSize: 100 } });
     assert.equal(await rosterDigest(context, tenant), reference);
   });
@@ -158,5 +171,4 @@ describe(`OneRoster sync resilience (${testBackendName()})`, () => {
     assert.ok(server.stats.maxInFlight <= 2, `saw ${server.stats.maxInFlight} requests at once`);
     assert.ok(server.stats.maxInFlight >= 1);
   });
-
 });

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Tenant } from '../../store/index.js';
 import { getSyncStatus, syncRoster } from '../../oneroster/index.js';
-import { createTestContext, createTestTenant, TEST_NOW, type TestContext } from '../support/test-context.js';
+import {
+  createTestContext,
+  createTestTenant,
+  TEST_NOW,
+  type TestContext,
+} from '../support/test-context.js';
 import { testBackendName } from '../support/test-database.js';
 import type { RunningOneRosterServer, WireRecord } from '../peers/oneroster/index.js';
 import { connectTenant, liveCounts, rosterDigest, startProvider } from './roster-fixture.js';
@@ -50,7 +55,9 @@ describe(`OneRoster REST sync (${testBackendName()})`, () => {
 
     it('stores campuses with their 9-digit TEA campus numbers', async () => {
       const rows = await context.db.withTenant(tenant.id, (tx) =>
-        tx.query<{ org_type: string; tea_number: string }>('SELECT org_type, tea_number FROM orgs ORDER BY sourced_id'),
+        tx.query<{ org_type: string; tea_number: string }>(
+          'SELECT org_type, tea_number FROM orgs ORDER BY sourced_id',
+        ),
       );
       const generator = server.dataset.generator;
       assert.deepEqual(
@@ -68,18 +75,33 @@ describe(`OneRoster REST sync (${testBackendName()})`, () => {
         const id = cipher.rowId('person', 'usr-5');
         const row = (await tx.one('SELECT * FROM people WHERE id = $1', [id]))!;
         const at = (column: string) => ({ table: 'people', column, rowId: id });
-        assert.equal((row.given_name_enc as Buffer).includes(Buffer.from(String(user.givenName))), false);
-        assert.equal(cipher.decrypt(row.given_name_enc as Buffer, at('given_name_enc')), user.givenName);
-        assert.equal(cipher.decrypt(row.birth_date_enc as Buffer, at('birth_date_enc')), demographics.birthDate);
+        assert.equal(
+          (row.given_name_enc as Buffer).includes(Buffer.from(String(user.givenName))),
+          false,
+        );
+        assert.equal(
+          cipher.decrypt(row.given_name_enc as Buffer, at('given_name_enc')),
+          user.givenName,
+        );
+        assert.equal(
+          cipher.decrypt(row.birth_date_enc as Buffer, at('birth_date_enc')),
+          demographics.birthDate,
+        );
         assert.deepEqual(row.email_bidx, cipher.blindIndex('email', String(user.email)));
         assert.deepEqual(row.local_id_bidx, cipher.blindIndex('local_id', String(user.identifier)));
         const stateId = (user.userIds as Array<{ identifier: string }>)[0]!.identifier;
         assert.deepEqual(row.state_id_bidx, cipher.blindIndex('state_id', stateId));
         assert.deepEqual(
           row.name_birth_bidx,
-          cipher.blindIndex('name_birth', `${user.familyName}|${user.givenName}|${demographics.birthDate}`),
+          cipher.blindIndex(
+            'name_birth',
+            `${user.familyName}|${user.givenName}|${demographics.birthDate}`,
+          ),
         );
-        const data = cipher.decryptJson<Record<string, unknown>>(row.demographics_enc as Buffer, at('demographics_enc'));
+        const data = cipher.decryptJson<Record<string, unknown>>(
+          row.demographics_enc as Buffer,
+          at('demographics_enc'),
+        );
         assert.equal(data!.hispanicOrLatinoEthnicity, demographics.hispanicOrLatinoEthnicity);
       });
     });
@@ -87,11 +109,23 @@ describe(`OneRoster REST sync (${testBackendName()})`, () => {
     it('writes each student’s campus, grade and graduation year (grade 12 in 2026–27 graduates in 2027)', async () => {
       const rows = await context.db.withTenant(tenant.id, async (tx) => {
         const cipher = await context.keys.cipherFor(tx);
-        return tx.query<{ grade_level: number; graduation_year: number; campus_org_id: string; sid: string }>(
-          `SELECT s.grade_level, s.graduation_year, s.campus_org_id, p.sourced_id AS sid
+        return tx
+          .query<{
+            grade_level: number;
+            graduation_year: number;
+            campus_org_id: string;
+            sid: string;
+          }>(
+            `SELECT s.grade_level, s.graduation_year, s.campus_org_id, p.sourced_id AS sid
              FROM students s JOIN people p ON p.id = s.person_id WHERE p.sourced_id = ANY($1)`,
-          [['usr-0', 'usr-3']],
-        ).then((r) => r.map((x) => ({ ...x, campusMatches: x.campus_org_id === cipher.rowId('org', 'org-1') })));
+            [['usr-0', 'usr-3']],
+          )
+          .then((r) =>
+            r.map((x) => ({
+              ...x,
+              campusMatches: x.campus_org_id === cipher.rowId('org', 'org-1'),
+            })),
+          );
       });
       const bySid = Object.fromEntries(rows.map((r) => [r.sid, r]));
       assert.deepEqual([bySid['usr-0']!.grade_level, bySid['usr-0']!.graduation_year], [9, 2030]);
@@ -116,7 +150,8 @@ describe(`OneRoster REST sync (${testBackendName()})`, () => {
       assert.deepEqual(status.watermark, TEST_NOW);
       // The test clock is frozen, so both runs started at the same instant: check them as a set.
       assert.ok(status.runs.length >= 1);
-      for (const run of status.runs) assert.deepEqual([run.mode, run.state, run.percent], ['full', 'completed', 100]);
+      for (const run of status.runs)
+        assert.deepEqual([run.mode, run.state, run.percent], ['full', 'completed', 100]);
       const created = status.runs.map((r) => r.counts.users!.created);
       assert.ok(created.includes(server.dataset.generator.plan.totals.users));
     });
@@ -130,7 +165,9 @@ describe(`OneRoster REST sync (${testBackendName()})`, () => {
     assert.equal(summary.counts.users.created, totals.users);
     assert.equal((await liveCounts(context, tenant)).enrollments, totals.enrollments);
     const roles = await context.db.withTenant(tenant.id, (tx) =>
-      tx.query<{ role: string; n: number }>('SELECT role, count(*)::int AS n FROM people GROUP BY role ORDER BY role'),
+      tx.query<{ role: string; n: number }>(
+        'SELECT role, count(*)::int AS n FROM people GROUP BY role ORDER BY role',
+      ),
     );
     assert.deepEqual(roles, [
       { role: 'administrator', n: totals.administrators + totals.counselors },
@@ -164,33 +201,67 @@ describe(`OneRoster delta sync (${testBackendName()})`, () => {
     const later = new Date(TEST_NOW.getTime() + 3_600_000).toISOString();
     await context.db.withTenant(tenant.id, async (tx) => {
       const cipher = await context.keys.cipherFor(tx);
-      await tx.query(`UPDATE students SET graduated = true, econ_disadv = true, graduation_date = '2027-05-30' WHERE person_id = $1`, [
-        cipher.rowId('person', 'usr-7'),
-      ]);
+      await tx.query(
+        `UPDATE students SET graduated = true, econ_disadv = true, graduation_date = '2027-05-30' WHERE person_id = $1`,
+        [cipher.rowId('person', 'usr-7')],
+      );
     });
     dataset.update('users', 'usr-7', { familyName: 'Zavala', grades: ['12'] }, later);
     dataset.markToBeDeleted('enrollments', 'enr-10', later);
     dataset.markToBeDeleted('users', 'usr-9', later);
     dataset.markToBeDeleted('demographics', 'usr-11', later);
-    const newcomer = { ...dataset.get('users', 'usr-1')!, sourcedId: 'usr-new-1', dateLastModified: later } as WireRecord;
+    const newcomer = {
+      ...dataset.get('users', 'usr-1')!,
+      sourcedId: 'usr-new-1',
+      dateLastModified: later,
+    } as WireRecord;
     dataset.add('users', newcomer);
     dataset.remove('classes', 'cls-3');
     clock = new Date(TEST_NOW.getTime() + 7_200_000);
 
     const delta = await syncRoster(context, tenant.id);
     assert.equal(delta.mode, 'delta');
-    assert.deepEqual(delta.counts.users, { created: 1, updated: 1, deleted: 1, unchanged: 0, errors: 0 });
-    assert.deepEqual(delta.counts.enrollments, { created: 0, updated: 0, deleted: 1, unchanged: 0, errors: 0 });
-    assert.deepEqual(delta.counts.demographics, { created: 0, updated: 0, deleted: 1, unchanged: 0, errors: 0 });
-    assert.equal(delta.counts.classes.deleted, 0, 'a delta cannot see a record removed without trace');
+    assert.deepEqual(delta.counts.users, {
+      created: 1,
+      updated: 1,
+      deleted: 1,
+      unchanged: 0,
+      errors: 0,
+    });
+    assert.deepEqual(delta.counts.enrollments, {
+      created: 0,
+      updated: 0,
+      deleted: 1,
+      unchanged: 0,
+      errors: 0,
+    });
+    assert.deepEqual(delta.counts.demographics, {
+      created: 0,
+      updated: 0,
+      deleted: 1,
+      unchanged: 0,
+      errors: 0,
+    });
+    assert.equal(
+      delta.counts.classes.deleted,
+      0,
+      'a delta cannot see a record removed without trace',
+    );
 
     const student = await context.db.withTenant(tenant.id, async (tx) => {
       const cipher = await context.keys.cipherFor(tx);
-      return tx.one('SELECT graduated, econ_disadv, graduation_date, grade_level, graduation_year FROM students WHERE person_id = $1', [
-        cipher.rowId('person', 'usr-7'),
-      ]);
+      return tx.one(
+        'SELECT graduated, econ_disadv, graduation_date, grade_level, graduation_year FROM students WHERE person_id = $1',
+        [cipher.rowId('person', 'usr-7')],
+      );
     });
-    assert.deepEqual(student, { graduated: true, econ_disadv: true, graduation_date: '2027-05-30', grade_level: 12, graduation_year: 2027 });
+    assert.deepEqual(student, {
+      graduated: true,
+      econ_disadv: true,
+      graduation_date: '2027-05-30',
+      grade_level: 12,
+      graduation_year: 2027,
+    });
   });
 
   it('soft-deletes and audits, in the next full sync, a record the provider dropped without trace', async () => {
@@ -200,18 +271,28 @@ describe(`OneRoster delta sync (${testBackendName()})`, () => {
     const facts = await context.db.withTenant(tenant.id, async (tx) => {
       const cipher = await context.keys.cipherFor(tx);
       const classId = cipher.rowId('class', 'cls-3');
-      const row = await tx.one<{ deleted_at: Date | null }>('SELECT deleted_at FROM classes WHERE id = $1', [classId]);
+      const row = await tx.one<{ deleted_at: Date | null }>(
+        'SELECT deleted_at FROM classes WHERE id = $1',
+        [classId],
+      );
       const audit = await tx.query<{ action: string; detail: { reason: string } }>(
         'SELECT action, detail FROM audit_events WHERE resource_id = $1',
         [classId],
       );
-      const personAudit = await tx.query<{ action: string }>('SELECT action FROM audit_events WHERE resource_id = $1', [
-        cipher.rowId('person', 'usr-9'),
-      ]);
+      const personAudit = await tx.query<{ action: string }>(
+        'SELECT action FROM audit_events WHERE resource_id = $1',
+        [cipher.rowId('person', 'usr-9')],
+      );
       return { row, audit, personAudit };
     });
     assert.deepEqual(facts.row?.deleted_at, clock);
-    assert.deepEqual(facts.audit.map((a) => [a.action, a.detail.reason]), [['roster.class.deleted', 'absent']]);
-    assert.deepEqual(facts.personAudit.map((a) => a.action), ['roster.person.deleted']);
+    assert.deepEqual(
+      facts.audit.map((a) => [a.action, a.detail.reason]),
+      [['roster.class.deleted', 'absent']],
+    );
+    assert.deepEqual(
+      facts.personAudit.map((a) => a.action),
+      ['roster.person.deleted'],
+    );
   });
 });

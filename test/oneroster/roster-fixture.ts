@@ -1,5 +1,9 @@
 import type { AppContext } from '../../app/app-context.js';
-import { saveConnection, validateConnection, type OneRosterVersion } from '../../oneroster/index.js';
+import {
+  saveConnection,
+  validateConnection,
+  type OneRosterVersion,
+} from '../../oneroster/index.js';
 import type { Tenant } from '../../store/index.js';
 import {
   DistrictDataset,
@@ -14,8 +18,16 @@ export function smallDistrict(students = 120, seed = 7): DistrictDataset {
 }
 
 /** Starts the in-repo provider with a small district. */
-export function startProvider(dataset = smallDistrict(), delayMs = 0): Promise<RunningOneRosterServer> {
-  return startOneRosterServer({ dataset, clientId: 'test-client', clientSecret: 'test-secret', delayMs });
+export function startProvider(
+  dataset = smallDistrict(),
+  delayMs = 0,
+): Promise<RunningOneRosterServer> {
+  return startOneRosterServer({
+    dataset,
+    clientId: 'test-client',
+    clientSecret: 'test-secret',
+    delayMs,
+  });
 }
 
 /** Connects the tenant to the provider with the given version (1.1 signs with OAuth 1.0a). */
@@ -39,14 +51,28 @@ export async function connectTenant(
 }
 
 /** Live (not deleted) row counts of every roster table of the tenant. */
-export async function liveCounts(context: AppContext, tenant: Tenant): Promise<Record<string, number>> {
+export async function liveCounts(
+  context: AppContext,
+  tenant: Tenant,
+): Promise<Record<string, number>> {
   return context.db.withTenant(tenant.id, async (tx) => {
     const out: Record<string, number> = {};
-    for (const table of ['orgs', 'academic_sessions', 'courses', 'classes', 'people', 'enrollments']) {
-      const row = await tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE deleted_at IS NULL`);
+    for (const table of [
+      'orgs',
+      'academic_sessions',
+      'courses',
+      'classes',
+      'people',
+      'enrollments',
+    ]) {
+      const row = await tx.one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table} WHERE deleted_at IS NULL`,
+      );
       out[table] = row!.n;
     }
-    const demo = await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM people WHERE demographics_hash IS NOT NULL');
+    const demo = await tx.one<{ n: number }>(
+      'SELECT count(*)::int AS n FROM people WHERE demographics_hash IS NOT NULL',
+    );
     out.demographics = demo!.n;
     const students = await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM students');
     out.students = students!.n;
@@ -56,10 +82,26 @@ export async function liveCounts(context: AppContext, tenant: Tenant): Promise<R
 
 /** Columns that differ between districts for the same content (keyed ids, ciphertexts, times). */
 const DISTRICT_SPECIFIC = [
-  'tenant_id', 'id', 'source_hash', 'seen_run_id', 'updated_at', 'deleted_at', 'given_name_enc',
-  'family_name_enc', 'email_enc', 'email_bidx', 'local_id_enc', 'local_id_bidx', 'state_id_enc',
-  'state_id_bidx', 'birth_date_enc', 'demographics_enc', 'name_birth_bidx', 'lti_subject_bidx',
-  'demographics_hash', 'demographics_seen_run_id',
+  'tenant_id',
+  'id',
+  'source_hash',
+  'seen_run_id',
+  'updated_at',
+  'deleted_at',
+  'given_name_enc',
+  'family_name_enc',
+  'email_enc',
+  'email_bidx',
+  'local_id_enc',
+  'local_id_bidx',
+  'state_id_enc',
+  'state_id_bidx',
+  'birth_date_enc',
+  'demographics_enc',
+  'name_birth_bidx',
+  'lti_subject_bidx',
+  'demographics_hash',
+  'demographics_seen_run_id',
 ];
 
 /**
@@ -69,7 +111,14 @@ const DISTRICT_SPECIFIC = [
 export async function rosterDigest(context: AppContext, tenant: Tenant): Promise<string> {
   return context.db.withTenant(tenant.id, async (tx) => {
     const parts: string[] = [];
-    for (const table of ['orgs', 'academic_sessions', 'courses', 'classes', 'people', 'enrollments']) {
+    for (const table of [
+      'orgs',
+      'academic_sessions',
+      'courses',
+      'classes',
+      'people',
+      'enrollments',
+    ]) {
       const rows = await tx.query<{ row: unknown }>(
         `SELECT to_jsonb(t) - $1::text[] || jsonb_build_object('deleted', t.deleted_at IS NOT NULL,
             'hasDemographics', to_jsonb(t) ? 'demographics_hash' AND to_jsonb(t)->>'demographics_hash' IS NOT NULL,

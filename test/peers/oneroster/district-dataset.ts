@@ -30,7 +30,12 @@ export class DistrictDataset {
   }
 
   /** Changes fields of a record and stamps its dateLastModified. */
-  update(entity: Entity, sourcedId: string, patch: Record<string, unknown>, modifiedAt: string): void {
+  update(
+    entity: Entity,
+    sourcedId: string,
+    patch: Record<string, unknown>,
+    modifiedAt: string,
+  ): void {
     const current = this.get(entity, sourcedId);
     if (!current) throw new RangeError(`no ${entity} record ${sourcedId}`);
     const next = { ...current, ...patch, dateLastModified: modifiedAt } as WireRecord;

@@ -1,5 +1,11 @@
 import { COURSE_PLAN, DISTRICT_ADMINISTRATORS, SECTIONS_PER_TEACHER } from './course-plan.js';
-import { campusOf, planDistrict, type CampusPlan, type DistrictOptions, type DistrictPlan } from './district-plan.js';
+import {
+  campusOf,
+  planDistrict,
+  type CampusPlan,
+  type DistrictOptions,
+  type DistrictPlan,
+} from './district-plan.js';
 import { hashInts, pickAt, randomAt } from './seeded-random.js';
 import {
   asciiSlug,
@@ -61,7 +67,8 @@ export class DistrictGenerator {
     this.plan = planDistrict(this.#options);
     const seed = this.#options.seed;
     // County number 001–254 and a district number 901–999: a 6-digit county-district number.
-    this.#districtNumber = pad(1 + (hashInts(seed, 11) % 254), 3) + pad(901 + (hashInts(seed, 12) % 99), 3);
+    this.#districtNumber =
+      pad(1 + (hashInts(seed, 11) % 254), 3) + pad(901 + (hashInts(seed, 12) % 99), 3);
   }
 
   /** How many records of the entity the district has. */
@@ -98,7 +105,9 @@ export class DistrictGenerator {
     const match = /^[a-z]+-(\d+)$/.exec(sourcedId);
     if (!match) return undefined;
     const index = Number(match[1]);
-    return index < this.count(entity) && this.sourcedIdAt(entity, index) === sourcedId ? index : undefined;
+    return index < this.count(entity) && this.sourcedIdAt(entity, index) === sourcedId
+      ? index
+      : undefined;
   }
 
   /** Builds the record at `index` (0 ≤ index < count(entity)). */
@@ -141,13 +150,17 @@ export class DistrictGenerator {
         name: this.#options.districtName,
         type: 'district',
         identifier: this.#districtNumber,
-        children: this.plan.campuses.map((c) => ref('orgs', this.sourcedIdAt('orgs', c.index + 1), 'org')),
+        children: this.plan.campuses.map((c) =>
+          ref('orgs', this.sourcedIdAt('orgs', c.index + 1), 'org'),
+        ),
       };
     }
     const c = index - 1;
     return {
       ...this.#base('orgs', index),
-      name: CAMPUS_NAMES[c % CAMPUS_NAMES.length]! + (c >= CAMPUS_NAMES.length ? ` ${Math.floor(c / CAMPUS_NAMES.length) + 1}` : ''),
+      name:
+        CAMPUS_NAMES[c % CAMPUS_NAMES.length]! +
+        (c >= CAMPUS_NAMES.length ? ` ${Math.floor(c / CAMPUS_NAMES.length) + 1}` : ''),
       type: 'school',
       identifier: this.campusNumber(c),
       parent: ref('orgs', this.sourcedIdAt('orgs', 0), 'org'),
@@ -156,11 +169,32 @@ export class DistrictGenerator {
 
   #session(index: number): WireRecord {
     const y = this.#options.schoolYear;
-    const yearRef = ref('academicSessions', this.sourcedIdAt('academicSessions', 0), 'academicSession');
+    const yearRef = ref(
+      'academicSessions',
+      this.sourcedIdAt('academicSessions', 0),
+      'academicSession',
+    );
     const sessions = [
-      { title: `${y - 1}-${y} School Year`, type: 'schoolYear', startDate: `${y - 1}-08-12`, endDate: `${y}-05-28` },
-      { title: `Fall ${y - 1}`, type: 'semester', startDate: `${y - 1}-08-12`, endDate: `${y - 1}-12-18`, parent: yearRef },
-      { title: `Spring ${y}`, type: 'semester', startDate: `${y}-01-06`, endDate: `${y}-05-28`, parent: yearRef },
+      {
+        title: `${y - 1}-${y} School Year`,
+        type: 'schoolYear',
+        startDate: `${y - 1}-08-12`,
+        endDate: `${y}-05-28`,
+      },
+      {
+        title: `Fall ${y - 1}`,
+        type: 'semester',
+        startDate: `${y - 1}-08-12`,
+        endDate: `${y - 1}-12-18`,
+        parent: yearRef,
+      },
+      {
+        title: `Spring ${y}`,
+        type: 'semester',
+        startDate: `${y}-01-06`,
+        endDate: `${y}-05-28`,
+        parent: yearRef,
+      },
     ];
     return { ...this.#base('academicSessions', index), ...sessions[index]!, schoolYear: String(y) };
   }
@@ -176,7 +210,11 @@ export class DistrictGenerator {
       grades: [pad(grade, 2)],
       subjects: [planned.subject],
       org: ref('orgs', this.sourcedIdAt('orgs', c + 1), 'org'),
-      schoolYear: ref('academicSessions', this.sourcedIdAt('academicSessions', 0), 'academicSession'),
+      schoolYear: ref(
+        'academicSessions',
+        this.sourcedIdAt('academicSessions', 0),
+        'academicSession',
+      ),
     };
   }
 
@@ -187,7 +225,12 @@ export class DistrictGenerator {
     for (let g = 0; g < 4; g += 1) {
       const sections = campus.sectionsByGrade[g]!;
       if (rest < sections * 7) {
-        return { campus, grade: 9 + g, period: Math.floor(rest / sections), section: rest % sections };
+        return {
+          campus,
+          grade: 9 + g,
+          period: Math.floor(rest / sections),
+          section: rest % sections,
+        };
       }
       rest -= sections * 7;
     }
@@ -212,9 +255,15 @@ export class DistrictGenerator {
       location: `Room ${100 * (1 + (period % 3)) + section + 1}`,
       grades: [pad(grade, 2)],
       subjects: [planned.subject],
-      course: ref('courses', this.sourcedIdAt('courses', campus.index * 28 + (grade - 9) * 7 + period), 'course'),
+      course: ref(
+        'courses',
+        this.sourcedIdAt('courses', campus.index * 28 + (grade - 9) * 7 + period),
+        'course',
+      ),
       school: ref('orgs', this.sourcedIdAt('orgs', campus.index + 1), 'org'),
-      terms: [ref('academicSessions', this.sourcedIdAt('academicSessions', term), 'academicSession')],
+      terms: [
+        ref('academicSessions', this.sourcedIdAt('academicSessions', term), 'academicSession'),
+      ],
       periods: [String(period + 1)],
     };
   }
@@ -230,7 +279,10 @@ export class DistrictGenerator {
       isFemale,
       givenName: pickAt(givens, seed, KEY.user, index, 3),
       familyName: pickAt(FAMILY_NAMES[heritage], seed, KEY.user, index, 4),
-      middleName: randomAt(seed, KEY.user, index, 5) < 0.6 ? pickAt(givens, seed, KEY.user, index, 6) : undefined,
+      middleName:
+        randomAt(seed, KEY.user, index, 5) < 0.6
+          ? pickAt(givens, seed, KEY.user, index, 6)
+          : undefined,
     };
   }
 
@@ -239,18 +291,28 @@ export class DistrictGenerator {
     const t = this.plan.totals;
     if (index < t.students) {
       const campus = campusOf(this.plan, index, 'studentStart');
-      return { role: 'student', orgIndex: campus.index + 1, grade: 9 + ((index - campus.studentStart) % 4) };
+      return {
+        role: 'student',
+        orgIndex: campus.index + 1,
+        grade: 9 + ((index - campus.studentStart) % 4),
+      };
     }
     const first = this.plan.campuses[0]!;
     if (index < first.counselorStart) {
       return { role: 'teacher', orgIndex: campusOf(this.plan, index, 'teacherStart').index + 1 };
     }
     if (index < first.adminStart) {
-      return { role: 'counselor', orgIndex: campusOf(this.plan, index, 'counselorStart').index + 1 };
+      return {
+        role: 'counselor',
+        orgIndex: campusOf(this.plan, index, 'counselorStart').index + 1,
+      };
     }
     if (index < t.users - DISTRICT_ADMINISTRATORS) {
       const campus = campusOf(this.plan, index, 'adminStart');
-      return { role: index === campus.adminStart ? 'principal' : 'siteAdministrator', orgIndex: campus.index + 1 };
+      return {
+        role: index === campus.adminStart ? 'principal' : 'siteAdministrator',
+        orgIndex: campus.index + 1,
+      };
     }
     return { role: 'districtAdministrator', orgIndex: 0 };
   }
@@ -260,10 +322,17 @@ export class DistrictGenerator {
     const { role, orgIndex, grade } = this.#userRole(index);
     const org = ref('orgs', this.sourcedIdAt('orgs', orgIndex), 'org');
     const isStudent = role === 'student';
-    const localId = isStudent ? String(100000 + index) : `E${pad(index - this.plan.totals.students + 1, 5)}`;
+    const localId = isStudent
+      ? String(100000 + index)
+      : `E${pad(index - this.plan.totals.students + 1, 5)}`;
     const handle = `${asciiSlug(person.givenName)}.${asciiSlug(person.familyName)}${localId.slice(-3)}`;
     const userIds = isStudent
-      ? [{ type: 'TX-UNIQUE-ID', identifier: String(2_000_000_000 + index * 37 + (this.#options.seed % 37)) }]
+      ? [
+          {
+            type: 'TX-UNIQUE-ID',
+            identifier: String(2_000_000_000 + index * 37 + (this.#options.seed % 37)),
+          },
+        ]
       : [{ type: 'employeeId', identifier: localId }];
     return {
       ...this.#base('users', index),
@@ -321,7 +390,9 @@ export class DistrictGenerator {
     const grade = this.#userRole(index).grade ?? 12;
     // A grade-12 student of school year 2026–27 was born between 2008-09-01 and 2009-08-31.
     const bornFrom = Date.UTC(this.#options.schoolYear - 7 - grade, 8, 1);
-    const birthDate = new Date(bornFrom + Math.floor(randomAt(seed, KEY.demographic, index, 1) * 365) * 86_400_000)
+    const birthDate = new Date(
+      bornFrom + Math.floor(randomAt(seed, KEY.demographic, index, 1) * 365) * 86_400_000,
+    )
       .toISOString()
       .slice(0, 10);
     const race = this.#race(person.heritage, index);

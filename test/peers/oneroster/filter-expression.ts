@@ -21,7 +21,11 @@ export function parseFilter(text: string): FilterExpression | undefined {
     for (const andPart of orPart.split(/\s+AND\s+/)) {
       const match = PREDICATE.exec(andPart);
       if (!match) return undefined;
-      group.push({ field: match[1]!, op: match[2] as Predicate['op'], value: match[3]!.replace(/''/g, "'") });
+      group.push({
+        field: match[1]!,
+        op: match[2] as Predicate['op'],
+        value: match[3]!.replace(/''/g, "'"),
+      });
     }
     groups.push(group);
   }

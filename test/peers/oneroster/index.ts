@@ -12,4 +12,9 @@ export {
   type RunningOneRosterServer,
 } from './oneroster-server.js';
 export type { Fault } from './fault-plan.js';
-export { writeRosterZip, writeDistrictZip, writeRawZip, type ZipFilePlan } from './roster-csv-zip.js';
+export {
+  writeRosterZip,
+  writeDistrictZip,
+  writeRawZip,
+  type ZipFilePlan,
+} from './roster-csv-zip.js';

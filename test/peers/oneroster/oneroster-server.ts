@@ -17,11 +17,23 @@ export const BASE_PATHS: Record<Version, string> = {
 };
 
 /** Collections served: the entity behind each, the envelope key, and the subset it shows. */
-const COLLECTIONS: Record<string, { entity: Entity; key: string; single: string; keep?: (r: WireRecord) => boolean }> = {
+const COLLECTIONS: Record<
+  string,
+  { entity: Entity; key: string; single: string; keep?: (r: WireRecord) => boolean }
+> = {
   orgs: { entity: 'orgs', key: 'orgs', single: 'org' },
   schools: { entity: 'orgs', key: 'orgs', single: 'org', keep: (r) => r.type === 'school' },
-  academicSessions: { entity: 'academicSessions', key: 'academicSessions', single: 'academicSession' },
-  terms: { entity: 'academicSessions', key: 'academicSessions', single: 'academicSession', keep: (r) => r.type !== 'schoolYear' },
+  academicSessions: {
+    entity: 'academicSessions',
+    key: 'academicSessions',
+    single: 'academicSession',
+  },
+  terms: {
+    entity: 'academicSessions',
+    key: 'academicSessions',
+    single: 'academicSession',
+    keep: (r) => r.type !== 'schoolYear',
+  },
   courses: { entity: 'courses', key: 'courses', single: 'course' },
   classes: { entity: 'classes', key: 'classes', single: 'class' },
   users: { entity: 'users', key: 'users', single: 'user' },
@@ -36,7 +48,16 @@ function roleOf(record: WireRecord): string | undefined {
 }
 
 /** Fields a record of the entity may have, beyond those of its first record. */
-const OPTIONAL_FIELDS = ['middleName', 'parent', 'children', 'metadata', 'role', 'orgs', 'primaryOrg', 'roles'];
+const OPTIONAL_FIELDS = [
+  'middleName',
+  'parent',
+  'children',
+  'metadata',
+  'role',
+  'orgs',
+  'primaryOrg',
+  'roles',
+];
 
 export interface OneRosterServerOptions extends Partial<ProviderAuthOptions> {
   dataset: DistrictDataset;
@@ -64,14 +85,25 @@ export interface RunningOneRosterServer {
 function imsxError(version: Version, codeMinor: string, description: string) {
   if (version === '1.1') {
     return {
-      statusInfoSet: [{ imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_codeMinor: codeMinor, imsx_description: description }],
+      statusInfoSet: [
+        {
+          imsx_codeMajor: 'failure',
+          imsx_severity: 'error',
+          imsx_codeMinor: codeMinor,
+          imsx_description: description,
+        },
+      ],
     };
   }
   return {
     imsx_codeMajor: 'failure',
     imsx_severity: 'error',
     imsx_description: description,
-    imsx_CodeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }] },
+    imsx_CodeMinor: {
+      imsx_codeMinorField: [
+        { imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor },
+      ],
+    },
   };
 }
 
@@ -81,7 +113,9 @@ function imsxError(version: Version, codeMinor: string, description: string) {
  * orderBy and fields, imsx errors, and injectable 429/5xx answers with Retry-After.
  * Used by tests, benchmarks and the demo only.
  */
-export async function startOneRosterServer(options: OneRosterServerOptions): Promise<RunningOneRosterServer> {
+export async function startOneRosterServer(
+  options: OneRosterServerOptions,
+): Promise<RunningOneRosterServer> {
   const auth = new ProviderAuth({
     clientId: options.clientId ?? 'demo-client',
     clientSecret: options.clientSecret ?? 'demo-secret',
@@ -136,7 +170,13 @@ export async function startOneRosterServer(options: OneRosterServerOptions): Pro
     }
   }
 
-  function fail(res: Response, version: Version, status: number, codeMinor: string, description: string) {
+  function fail(
+    res: Response,
+    version: Version,
+    status: number,
+    codeMinor: string,
+    description: string,
+  ) {
     res.status(status).json(imsxError(version, codeMinor, description));
   }
 
@@ -150,51 +190,102 @@ export async function startOneRosterServer(options: OneRosterServerOptions): Pro
     const fault = faults.take(req.path);
     if (fault) {
       if (fault.retryAfter !== undefined) res.set('Retry-After', fault.retryAfter);
-      return fail(res, version, fault.status, fault.status === 429 ? 'server_busy' : 'internal_server_error', 'injected fault');
+      return fail(
+        res,
+        version,
+        fault.status,
+        fault.status === 429 ? 'server_busy' : 'internal_server_error',
+        'injected fault',
+      );
     }
-    if (!isAuthorized(version, req)) return fail(res, version, 401, 'unauthorisedrequest', 'missing or invalid credentials');
+    if (!isAuthorized(version, req))
+      return fail(res, version, 401, 'unauthorisedrequest', 'missing or invalid credentials');
     const collection = COLLECTIONS[String(req.params.collection)];
     if (!collection) return fail(res, version, 404, 'unknownobject', 'no such collection');
-    if (req.params.id !== undefined) return answerOne(version, collection, String(req.params.id), res);
+    if (req.params.id !== undefined)
+      return answerOne(version, collection, String(req.params.id), res);
     answerList(version, collection, req, res);
   }
 
-  function answerOne(version: Version, collection: (typeof COLLECTIONS)[string], id: string, res: Response) {
+  function answerOne(
+    version: Version,
+    collection: (typeof COLLECTIONS)[string],
+    id: string,
+    res: Response,
+  ) {
     const record = dataset.get(collection.entity, id);
     if (!record || (collection.keep && !collection.keep(record))) {
       return fail(res, version, 404, 'unknownobject', 'no such record');
     }
-    res.json({ [collection.single]: toWireVersion(collection.entity, record, version, fullBase(res, version)) });
+    res.json({
+      [collection.single]: toWireVersion(
+        collection.entity,
+        record,
+        version,
+        fullBase(res, version),
+      ),
+    });
   }
 
   function fullBase(res: Response, version: Version): string {
     return `${res.req.protocol}://${res.req.headers.host}${BASE_PATHS[version]}`;
   }
 
-  function answerList(version: Version, collection: (typeof COLLECTIONS)[string], req: Request, res: Response) {
+  function answerList(
+    version: Version,
+    collection: (typeof COLLECTIONS)[string],
+    req: Request,
+    res: Response,
+  ) {
     const q = req.query as Record<string, unknown>;
-    if (Object.values(q).some((v) => typeof v !== 'string')) return fail(res, version, 400, 'invaliddata', 'repeated parameter');
+    if (Object.values(q).some((v) => typeof v !== 'string'))
+      return fail(res, version, 400, 'invaliddata', 'repeated parameter');
     const query = q as Record<string, string | undefined>;
     const limit = query.limit === undefined ? 100 : Number(query.limit);
     const offset = query.offset === undefined ? 0 : Number(query.offset);
     if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0) {
-      return fail(res, version, 400, 'invaliddata', 'limit and offset must be non-negative integers');
+      return fail(
+        res,
+        version,
+        400,
+        'invaliddata',
+        'limit and offset must be non-negative integers',
+      );
     }
     const known = fieldsOf(collection.entity, version);
     let filter: FilterExpression | undefined;
     if (query.filter !== undefined) {
       filter = parseFilter(query.filter);
       if (!filter || filter.flat().some((p) => !known.has(p.field.split('.')[0]!))) {
-        return fail(res, version, 400, 'invalid_filter_field', 'the filter is malformed or names an unknown field');
+        return fail(
+          res,
+          version,
+          400,
+          'invalid_filter_field',
+          'the filter is malformed or names an unknown field',
+        );
       }
     }
-    if (query.sort !== undefined && !known.has(query.sort)) return fail(res, version, 400, 'invalid_sort_field', 'unknown sort field');
-    const fields = query.fields?.split(',').map((f) => f.trim()).filter(Boolean);
-    if (fields?.some((f) => !known.has(f))) return fail(res, version, 400, 'invalid_selection_field', 'unknown field');
+    if (query.sort !== undefined && !known.has(query.sort))
+      return fail(res, version, 400, 'invalid_sort_field', 'unknown sort field');
+    const fields = query.fields
+      ?.split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
+    if (fields?.some((f) => !known.has(f)))
+      return fail(res, version, 400, 'invalid_selection_field', 'unknown field');
     const pageSize = Math.min(limit, maxLimit);
     const baseUrl = fullBase(res, version);
-    const { total, page } = selectPage(version, collection, baseUrl, { filter, sort: query.sort, orderBy: query.orderBy, offset, pageSize });
-    const shaped = fields ? page.map((r) => Object.fromEntries(fields.map((f) => [f, r[f]]))) : page;
+    const { total, page } = selectPage(version, collection, baseUrl, {
+      filter,
+      sort: query.sort,
+      orderBy: query.orderBy,
+      offset,
+      pageSize,
+    });
+    const shaped = fields
+      ? page.map((r) => Object.fromEntries(fields.map((f) => [f, r[f]])))
+      : page;
     res.set('X-Total-Count', String(total));
     res.set('Link', linkHeader(req, res, total, offset, pageSize));
     res.json({ [collection.key]: shaped });
@@ -204,14 +295,21 @@ export async function startOneRosterServer(options: OneRosterServerOptions): Pro
     version: Version,
     collection: (typeof COLLECTIONS)[string],
     baseUrl: string,
-    q: { filter?: FilterExpression; sort?: string; orderBy?: string; offset: number; pageSize: number },
+    q: {
+      filter?: FilterExpression;
+      sort?: string;
+      orderBy?: string;
+      offset: number;
+      pageSize: number;
+    },
   ): { total: number; page: WireRecord[] } {
     const entity = collection.entity;
     const wire = (r: WireRecord) => toWireVersion(entity, r, version, baseUrl);
     if (!q.filter && !q.sort && !collection.keep && dataset.isDirectlyAddressable(entity)) {
       const total = dataset.count(entity);
       const page: WireRecord[] = [];
-      for (let i = q.offset; i < Math.min(total, q.offset + q.pageSize); i += 1) page.push(wire(dataset.recordAtPosition(entity, i)));
+      for (let i = q.offset; i < Math.min(total, q.offset + q.pageSize); i += 1)
+        page.push(wire(dataset.recordAtPosition(entity, i)));
       return { total, page };
     }
     const matching: WireRecord[] = [];
@@ -225,13 +323,26 @@ export async function startOneRosterServer(options: OneRosterServerOptions): Pro
     }
     if (!q.sort) return { total, page: matching };
     const direction = q.orderBy === 'desc' ? -1 : 1;
-    matching.sort((a, b) => direction * String(valueAt(a, q.sort!) ?? '').localeCompare(String(valueAt(b, q.sort!) ?? '')));
+    matching.sort(
+      (a, b) =>
+        direction *
+        String(valueAt(a, q.sort!) ?? '').localeCompare(String(valueAt(b, q.sort!) ?? '')),
+    );
     return { total, page: matching.slice(q.offset, q.offset + q.pageSize) };
   }
 
-  function linkHeader(req: Request, res: Response, total: number, offset: number, limit: number): string {
+  function linkHeader(
+    req: Request,
+    res: Response,
+    total: number,
+    offset: number,
+    limit: number,
+  ): string {
     // linkOrigin lets a test make the provider link elsewhere, as a misconfigured proxy would.
-    const url = new URL(req.originalUrl, settings.linkOrigin ?? `${res.req.protocol}://${req.headers.host}`);
+    const url = new URL(
+      req.originalUrl,
+      settings.linkOrigin ?? `${res.req.protocol}://${req.headers.host}`,
+    );
     const at = (o: number) => {
       url.searchParams.set('offset', String(o));
       url.searchParams.set('limit', String(limit));

@@ -12,7 +12,10 @@ export interface ProviderAuthOptions {
 
 /** RFC 3986 percent-encoding, as OAuth 1.0a §3.6 requires. */
 function encodeRfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -47,7 +50,12 @@ export class ProviderAuth {
     if (body.grant_type !== 'client_credentials') {
       return { status: 400, body: { error: 'unsupported_grant_type' } };
     }
-    if (!id || !secret || !safeEqual(id, this.options.clientId) || !safeEqual(secret, this.options.clientSecret)) {
+    if (
+      !id ||
+      !secret ||
+      !safeEqual(id, this.options.clientId) ||
+      !safeEqual(secret, this.options.clientSecret)
+    ) {
       return { status: 401, body: { error: 'invalid_client' } };
     }
     const requested = (body.scope ?? '').split(' ').filter(Boolean);
@@ -56,11 +64,19 @@ export class ProviderAuth {
       return { status: 400, body: { error: 'invalid_scope' } };
     }
     const token = randomBytes(24).toString('base64url');
-    this.#tokens.set(token, { expiresAtMs: Date.now() + this.options.tokenTtlSeconds * 1000, scopes });
+    this.#tokens.set(token, {
+      expiresAtMs: Date.now() + this.options.tokenTtlSeconds * 1000,
+      scopes,
+    });
     this.tokensIssued += 1;
     return {
       status: 200,
-      body: { access_token: token, token_type: 'bearer', expires_in: this.options.tokenTtlSeconds, scope: scopes.join(' ') },
+      body: {
+        access_token: token,
+        token_type: 'bearer',
+        expires_in: this.options.tokenTtlSeconds,
+        scope: scopes.join(' '),
+      },
     };
   }
 
@@ -96,14 +112,23 @@ export class ProviderAuth {
     if (!oauth.oauth_nonce || this.#nonces.has(oauth.oauth_nonce)) return false;
     const url = new URL(req.originalUrl, `http://${req.headers.host}`);
     const params: Array<[string, string]> = [...url.searchParams.entries()];
-    for (const [key, value] of Object.entries(oauth)) if (key !== 'oauth_signature') params.push([key, value]);
+    for (const [key, value] of Object.entries(oauth))
+      if (key !== 'oauth_signature') params.push([key, value]);
     const normalized = params
       .map(([k, v]) => [encodeRfc3986(k), encodeRfc3986(v)] as const)
-      .sort(([ak, av], [bk, bv]) => (ak === bk ? (av < bv ? -1 : av > bv ? 1 : 0) : ak < bk ? -1 : 1))
+      .sort(([ak, av], [bk, bv]) =>
+        ak === bk ? (av < bv ? -1 : av > bv ? 1 : 0) : ak < bk ? -1 : 1,
+      )
       .map(([k, v]) => `${k}=${v}`)
       .join('&');
-    const baseString = ['GET', encodeRfc3986(`${url.protocol}//${url.host}${url.pathname}`), encodeRfc3986(normalized)].join('&');
-    const expected = createHmac('sha256', `${encodeRfc3986(this.options.clientSecret)}&`).update(baseString).digest('base64');
+    const baseString = [
+      'GET',
+      encodeRfc3986(`${url.protocol}//${url.host}${url.pathname}`),
+      encodeRfc3986(normalized),
+    ].join('&');
+    const expected = createHmac('sha256', `${encodeRfc3986(this.options.clientSecret)}&`)
+      .update(baseString)
+      .digest('base64');
     if (!safeEqual(expected, oauth.oauth_signature ?? '')) return false;
     this.#nonces.add(oauth.oauth_nonce);
     return true;

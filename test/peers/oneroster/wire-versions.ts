@@ -38,7 +38,12 @@ function withHrefs(value: unknown, base: string): unknown {
  * The record as a provider of `version` serves it. 1.1 (JSON binding of 1.1 final): booleans as
  * the strings "true"/"false", a single `role` and an `orgs` list on users.
  */
-export function toWireVersion(entity: Entity, record: WireRecord, version: '1.1' | '1.2', base: string): WireRecord {
+export function toWireVersion(
+  entity: Entity,
+  record: WireRecord,
+  version: '1.1' | '1.2',
+  base: string,
+): WireRecord {
   const linked = withHrefs(record, base) as WireRecord;
   if (version === '1.2') return linked;
   const out: Record<string, unknown> = { ...linked };
