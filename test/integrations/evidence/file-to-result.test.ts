@@ -19,13 +19,20 @@ describe(`from an evidence file to CCMR results (${testBackendName()})`, () => {
 
   const results = () => fixture.context.db.withTenant(fixture.tenant.id, (tx) => loadResults(tx));
 
-  /** Waits until every student's result was computed after `since` (by inputs hash change). */
+  /**
+   * Waits until the stored results pass `check`. The queue is shared with every other test of
+   * the run, so the wait allows for their jobs to drain first.
+   */
   async function resultsWhere(check: (rows: StoredResult[]) => boolean): Promise<StoredResult[]> {
     return waitFor(async () => {
       const rows = await results();
       return check(rows) ? rows : undefined;
-    });
+    }, 60_000);
   }
+
+  beforeEach(function () {
+    this.currentTest?.timeout(90_000);
+  });
 
   let statusImportId: string;
 
