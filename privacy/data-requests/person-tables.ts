@@ -55,6 +55,7 @@ export const TABLES_WITHOUT_PERSON_DATA: Readonly<Record<string, string>> = Obje
   skyward_batches: 'delivered files; the encrypted content is searched for the person',
   skyward_acknowledgements: 'acknowledgement counts',
   skyward_dispatch: 'delivery scheduling flag',
+  views_results_versions: 'a change counter per district for the dashboard cache',
 });
 
 /** Tables the deletion never touches, whatever their columns: the audit trail is append-only. */
