@@ -7,15 +7,8 @@ import {
   type DistrictPlan,
 } from './district-plan.js';
 import { hashInts, pickAt, randomAt } from './seeded-random.js';
-import {
-  asciiSlug,
-  CAMPUS_NAMES,
-  FAMILY_NAMES,
-  GIVEN_NAMES,
-  HERITAGE_SHARES,
-  TEXAS_CITIES,
-  type Heritage,
-} from './texas-names.js';
+import { asciiSlug, CAMPUS_NAMES, TEXAS_CITIES } from './texas-names.js';
+import { generatePerson, raceFlags } from './generated-person.js';
 
 /** The entities a OneRoster provider serves, in the order a consumer loads them. */
 export const ENTITIES = [
@@ -268,24 +261,6 @@ export class DistrictGenerator {
     };
   }
 
-  #person(index: number) {
-    const seed = this.#options.seed;
-    const roll = randomAt(seed, KEY.user, index, 1);
-    const heritage: Heritage = HERITAGE_SHARES.find(([, share]) => roll < share)![0];
-    const isFemale = randomAt(seed, KEY.user, index, 2) < 0.5;
-    const givens = GIVEN_NAMES[heritage][isFemale ? 'female' : 'male'];
-    return {
-      heritage,
-      isFemale,
-      givenName: pickAt(givens, seed, KEY.user, index, 3),
-      familyName: pickAt(FAMILY_NAMES[heritage], seed, KEY.user, index, 4),
-      middleName:
-        randomAt(seed, KEY.user, index, 5) < 0.6
-          ? pickAt(givens, seed, KEY.user, index, 6)
-          : undefined,
-    };
-  }
-
   /** Role, home org (as orgs index) and grade of user `index`. */
   #userRole(index: number): { role: string; orgIndex: number; grade?: number } {
     const t = this.plan.totals;
@@ -318,7 +293,7 @@ export class DistrictGenerator {
   }
 
   #user(index: number): WireRecord {
-    const person = this.#person(index);
+    const person = generatePerson(this.#options.seed, index);
     const { role, orgIndex, grade } = this.#userRole(index);
     const org = ref('orgs', this.sourcedIdAt('orgs', orgIndex), 'org');
     const isStudent = role === 'student';
@@ -386,7 +361,7 @@ export class DistrictGenerator {
 
   #demographics(index: number): WireRecord {
     const seed = this.#options.seed;
-    const person = this.#person(index);
+    const person = generatePerson(this.#options.seed, index);
     const grade = this.#userRole(index).grade ?? 12;
     // A grade-12 student of school year 2026–27 was born between 2008-09-01 and 2009-08-31.
     const bornFrom = Date.UTC(this.#options.schoolYear - 7 - grade, 8, 1);
@@ -395,7 +370,7 @@ export class DistrictGenerator {
     )
       .toISOString()
       .slice(0, 10);
-    const race = this.#race(person.heritage, index);
+    const race = raceFlags(seed, person.heritage, index);
     return {
       ...this.#base('demographics', index),
       birthDate,
@@ -405,19 +380,6 @@ export class DistrictGenerator {
       stateOfBirthAbbreviation: 'TX',
       cityOfBirth: pickAt(TEXAS_CITIES, seed, KEY.demographic, index, 2),
       publicSchoolResidenceStatus: '01652',
-    };
-  }
-
-  #race(heritage: Heritage, index: number) {
-    const twoOrMore = randomAt(this.#options.seed, KEY.demographic, index, 3) < 0.04;
-    return {
-      americanIndianOrAlaskaNative: heritage === 'other' && index % 2 === 0,
-      asian: heritage === 'asian',
-      blackOrAfricanAmerican: heritage === 'black',
-      nativeHawaiianOrOtherPacificIslander: heritage === 'other' && index % 2 === 1,
-      white: heritage === 'anglo' || heritage === 'hispanic',
-      demographicRaceTwoOrMoreRaces: twoOrMore,
-      hispanicOrLatinoEthnicity: heritage === 'hispanic',
     };
   }
 }
