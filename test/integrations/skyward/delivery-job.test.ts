@@ -5,7 +5,7 @@ import { createTestContext, type TestContext } from '../../support/test-context.
 import { testBackendName } from '../../support/test-database.js';
 import { createSkywardDistrict, outboxOf } from './skyward-fixture.js';
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not reached in time');
@@ -14,7 +14,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promi
 }
 
 describe(`Skyward delivery job (${testBackendName()})`, function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let context: TestContext;
   let server: SftpServer;
 
