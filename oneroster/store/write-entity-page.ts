@@ -17,7 +17,7 @@ import {
   personTable,
   type TableSpec,
 } from './table-specs.js';
-import { writeBatch } from './write-batch.js';
+import { writeBatch, type PlannedRow } from './write-batch.js';
 import type { WriteContext } from './write-context.js';
 import { writeDemographics } from './write-demographics.js';
 import { writeStudents } from './write-students.js';
@@ -86,10 +86,6 @@ export async function writeEntityPage(
   }
   const outcome = await writeBatch(tx, ENTITY_TABLES[entity], records, local);
   if (entity === 'users')
-    await writeStudents(
-      tx,
-      outcome.written as never as { record: MappedUser; id: string; hash: string }[],
-      ctx,
-    );
+    await writeStudents(tx, outcome.written as unknown as PlannedRow<MappedUser>[], ctx);
   return { ...outcome.counts, errors };
 }
