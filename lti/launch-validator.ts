@@ -78,7 +78,8 @@ export async function validateLaunch(
     messageType,
     issuer: registration.issuer,
     subject,
-    roles,
+    // Without a context (Schoology outside a course) context roles say nothing: dropped.
+    roles: context ? roles : roles.filter((role) => !isContextRole(role)),
     context,
     resourceLinkId,
     targetLinkUri,

@@ -3,6 +3,7 @@ import {
   ToolKeyStore,
   createRegistrationInvite,
   findRegistration,
+  registerPlatformManually,
   setRegistrationStatus,
   setTenantRole,
 } from '../../lti/index.js';
@@ -162,5 +163,58 @@ describe('LTI tool keys, manifest, registration policy and sessions', () => {
     const expired = await agent.request(response.location!);
     assert.equal(expired.status, 401);
     assert.match(expired.body, /ERR_LTI_SESSION_EXPIRED/);
+  });
+
+  it('refuses a cookie session token carried in a URL', async () => {
+    const { client } = await registerManually(harness, 'leak');
+    const { response, agent } = await launchThroughPlatform(harness, client, {
+      user: { sub: 'leak-1' },
+      roles: [INSTRUCTOR],
+      messageType: 'LtiResourceLinkRequest',
+      context: { id: 'c' },
+      custom: { widget: 'launch-summary' },
+    });
+    const token = agent.cookiesFor(harness.toolUrl).get('ccmr_session')!;
+    assert.ok(token);
+    const leaked = await new TestUserAgent().request(
+      `${harness.toolUrl}/widgets/launch-summary?ls=${token}`,
+    );
+    assert.equal(leaked.status, 401);
+    assert.equal((await agent.request(response.location!)).status, 200);
+  });
+
+  it('accepts a Schoology launch outside a course, deciding by institution roles only', async () => {
+    const tenant = await createTestTenant(harness.context, 'schoology');
+    const client = harness.platform.addClient({
+      loginUrl: `${harness.toolUrl}/lti/login`,
+      redirectUris: [`${harness.toolUrl}/lti/launch`],
+      jwksUrl: `${harness.toolUrl}/lti/jwks`,
+    });
+    await registerPlatformManually(
+      harness.context.db,
+      {
+        tenantId: tenant.id,
+        issuer: harness.platform.issuer,
+        clientId: client.clientId,
+        authUrl: `${harness.platform.url}/auth`,
+        tokenUrl: `${harness.platform.url}/token`,
+        jwksUrl: `${harness.platform.url}/jwks`,
+        deploymentIds: [client.deploymentId],
+        productFamily: 'schoology',
+      },
+      'test',
+      clock,
+    );
+    const { response, agent } = await launchThroughPlatform(harness, client, {
+      user: { sub: 'schoology-1' },
+      roles: [
+        INSTRUCTOR,
+        'http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator',
+      ],
+      messageType: 'LtiResourceLinkRequest',
+      custom: { widget: 'launch-summary' },
+    });
+    assert.equal(response.status, 303, response.body);
+    assert.match((await agent.request(response.location!)).body, /data-role="campus_admin"/);
   });
 });
