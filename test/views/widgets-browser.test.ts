@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { SESSION_COOKIE } from '../../lti/index.js';
 import type { ViewerRole } from '../../privacy/index.js';
 import { WIDGET_NAMES, WIDGET_ROLES } from '../../views/index.js';
 import {
@@ -66,8 +67,10 @@ describe('widgets in headless Chromium: accessibility, keyboard, CSP, screenshot
     const context = await browser.newContext({
       bypassCSP: options.bypassCSP,
       viewport: { width: options.width, height: 900 },
-      extraHTTPHeaders: { authorization: `Bearer ${tokens.get(role)}` },
     });
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: tokens.get(role)!, url: world.lti.toolUrl },
+    ]);
     contexts.push(context);
     return context;
   }
@@ -96,9 +99,10 @@ describe('widgets in headless Chromium: accessibility, keyboard, CSP, screenshot
       for (const role of WIDGET_ROLES[widget] as Role[]) {
         const context = await contextFor(role, { bypassCSP: true, width: 1280 });
         const page = await context.newPage();
-        await page.goto(
+        const response = await page.goto(
           `${world.lti.toolUrl}/widgets/${widget}${SHOWCASE[widget].role === role ? SHOWCASE[widget].query : ''}`,
         );
+        assert.equal(response?.status(), 200, `${widget} as ${role}`);
         assert.deepEqual(await findSeriousViolations(page), [], `${widget} as ${role}`);
         assert.deepEqual(await findUnreachableControls(page), [], `${widget} as ${role}`);
         await context.close();
@@ -111,7 +115,8 @@ describe('widgets in headless Chromium: accessibility, keyboard, CSP, screenshot
       for (const width of [1280, 375]) {
         const context = await contextFor(role, { bypassCSP: false, width });
         const page = await context.newPage();
-        await page.goto(`${world.lti.toolUrl}/widgets/${widget}${query}`);
+        const response = await page.goto(`${world.lti.toolUrl}/widgets/${widget}${query}`);
+        assert.equal(response?.status(), 200, `${widget} as ${role}`);
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
@@ -128,13 +133,14 @@ describe('widgets in headless Chromium: accessibility, keyboard, CSP, screenshot
     this.timeout(60_000);
     const student = world.district.campuses[0].studentSourcedIds[3];
     const session = await world.launch('student', student, { locale: 'es-MX' });
-    const context = await browser.newContext({
-      viewport: { width: 320, height: 800 },
-      extraHTTPHeaders: { authorization: `Bearer ${session.token}` },
-    });
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: session.token, url: world.lti.toolUrl },
+    ]);
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${world.lti.toolUrl}/widgets/student-card`);
+    const response = await page.goto(`${world.lti.toolUrl}/widgets/student-card`);
+    assert.equal(response?.status(), 200);
     assert.equal(await page.getAttribute('html', 'lang'), 'es');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
