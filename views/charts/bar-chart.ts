@@ -25,15 +25,21 @@ function escapeXml(text: string): string {
 
 const WIDTH = 560;
 const ROW = 34;
-const LEFT = 120;
+const LEFT = 170;
+/** Longer labels are shortened with an ellipsis; the table beside the chart has them whole. */
+const MAX_LABEL_CHARS = 24;
 const RIGHT = 60;
+
+function shorten(label: string): string {
+  return label.length <= MAX_LABEL_CHARS ? label : `${label.slice(0, MAX_LABEL_CHARS - 1)}…`;
+}
 
 function barRow(bar: BarDatum, index: number, hasSecond: boolean): string {
   const y = 30 + index * ROW;
   const scale = (WIDTH - LEFT - RIGHT) / 100;
   const height = hasSecond ? 12 : 22;
   const parts = [
-    `<text x="${LEFT - 6}" y="${y + 15}" text-anchor="end">${escapeXml(bar.label)}</text>`,
+    `<text x="${LEFT - 6}" y="${y + 15}" text-anchor="end">${escapeXml(shorten(bar.label))}</text>`,
   ];
   const drawBar = (value: number | null | undefined, offset: number, css: string) => {
     if (value === null || value === undefined) return;
