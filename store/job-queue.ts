@@ -13,6 +13,12 @@ export interface JobDefinition<P extends Record<string, unknown>> {
   /** Seconds before the first retry; doubled at each further one when `retryBackoff`. */
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
+  /**
+   * pg-boss queue policy. Only `short` (at most one job waiting per singleton key) and
+   * `singleton` (at most one active) make `singletonKey` prevent duplicates; the default
+   * `standard` queues every job sent.
+   */
+  policy?: 'standard' | 'short' | 'singleton' | 'stately';
   /** Handles one job. Payloads carry ids only; the handler re-reads what it needs. */
   handle(payload: P, context: { jobId: string }): Promise<void>;
 }
@@ -68,6 +74,7 @@ export class JobQueue {
     for (const definition of this.#definitions.values()) {
       await this.#boss.createQueue(definition.name, {
         name: definition.name,
+        policy: definition.policy ?? 'standard',
         retryLimit: definition.retryLimit ?? 5,
         retryDelay: definition.retryDelaySeconds ?? 5,
         retryBackoff: definition.retryBackoff ?? true,
@@ -82,8 +89,9 @@ export class JobQueue {
 
   /**
    * Queues a job inside the caller's transaction.
-   * @param singletonKey when set, a second job with the same key is not queued while one waits.
-   * @returns the job id, or null when a singleton job was already waiting.
+   * @param singletonKey passed to pg-boss; it prevents a duplicate only on queues whose policy
+   *   is `short` or `singleton` (see JobDefinition.policy).
+   * @returns the job id, or null when pg-boss refused a duplicate.
    */
   async enqueue(
     tx: Transaction,
