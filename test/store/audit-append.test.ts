@@ -24,7 +24,7 @@ describe(`audit trail append (${testBackendName()})`, () => {
       appendAudit(tx, { actorType: 'cli', action: 'keys.rotated', resourceType: 'tenant' }),
     );
     const rows = await context.db.withTenant(tenant.id, (tx) =>
-      tx.query<ChainedFields & { prev_hash: string; hash: string; occurred_at: Date }>(
+      tx.query<ChainedFields & { prev_hash: string; hash: string; occurred_at: Date } & Record<string, unknown>>(
         'SELECT * FROM audit_events ORDER BY seq',
       ),
     );
