@@ -14,12 +14,17 @@ export function makeTransaction(run: Queryable['query']): Transaction {
   };
 }
 
-/** Switches a fresh transaction to the application role, and to the tenant when one is given. */
+/**
+ * Switches a fresh transaction to the application role, and to the tenant when one is given, in
+ * one round trip: `set_config('role', …)` is the function form of `SET LOCAL ROLE`.
+ */
 export async function enterApplicationRole(tx: Transaction, tenantId?: string): Promise<void> {
-  await tx.query(`SET LOCAL ROLE ${APP_ROLE}`);
-  // is_local = true: the setting ends with the transaction, so a pooled connection never
+  // is_local = true: both settings end with the transaction, so a pooled connection never
   // carries one district's context into the next request.
-  await tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId ?? '']);
+  await tx.query(`SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true)`, [
+    APP_ROLE,
+    tenantId ?? '',
+  ]);
 }
 
 export function bindTenant(tx: Transaction, tenantId: string): TenantTransaction {
