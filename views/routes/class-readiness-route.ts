@@ -58,7 +58,7 @@ export function classReadinessRouter(context: AppContext): Router {
           const ids = await visibleStudentIds(tx, viewer, { classSourcedId: info.sourcedId });
           const rows = await loadStudentRows(tx, ids, cipher);
           const paths = await findStudentPaths(context, tx, rows, today);
-          sections.push(presentClassSection(info.title, rows, paths));
+          sections.push(presentClassSection(info.title, rows, paths, viewer.locale));
           shown.push(...ids);
           const newest = newestComputedAt(rows);
           if (newest && (!computedAt || newest > computedAt)) computedAt = newest;
