@@ -84,7 +84,22 @@ describe('every widget for every role, after real LTI launches', () => {
       form: Object.fromEntries(body),
     });
     assert.equal(answer.status, 200, answer.body.slice(0, 300));
-    assert.match(answer.body, /What would change/);
+    const readyRow =
+      /Graduates ready<\/th><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td>/.exec(
+        answer.body,
+      );
+    assert.ok(readyRow, 'the ready graduates row is shown');
+    assert.ok(
+      Number(readyRow[2]) > Number(readyRow[1]),
+      'meeting both TSI benchmarks adds ready graduates',
+    );
+    const events = await world.lti.context.db.withTenant(world.tenant.id, (tx) =>
+      tx.query<{ detail: { personIds: string[] } }>(
+        `SELECT detail FROM audit_events WHERE action = 'student_list.read'
+          AND detail->>'widget' = 'what-if' ORDER BY seq DESC LIMIT 1`,
+      ),
+    );
+    for (const id of students) assert.ok(events[0]!.detail.personIds.includes(id));
   });
 
   it('refuses a what-if for a student the counselor may not see', async () => {
