@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { renderBarChart } from '../../views/charts/bar-chart.js';
 import { escapeFormula, renderCsv } from '../../views/export/student-list-export.js';
-import { maskCount, maskRate } from '../../views/sources/mask-figures.js';
+import { maskCount, maskCountFamily, maskRate } from '../../views/sources/mask-figures.js';
 import { classifyGap } from '../../views/presenters/gap-group.js';
 import { evaluateStudent } from '../../calculators/index.js';
 
@@ -16,6 +16,14 @@ describe('widget presenters and exports', () => {
     assert.deepEqual(maskCount(0), { value: 0, mask: null });
     assert.deepEqual(maskCount(3), { value: null, mask: '*' });
     assert.deepEqual(maskCount(12), { value: 12, mask: null });
+  });
+
+  it('masks a second gap group when only one would be hidden, so subtraction cannot reveal it', () => {
+    const shown = maskCountFamily([12, 3, 9, 20]);
+    assert.deepEqual(
+      shown.map((f) => f.mask),
+      [null, '*', '*', null],
+    );
   });
 
   it('neutralises spreadsheet formulas in exported cells', () => {

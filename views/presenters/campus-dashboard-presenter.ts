@@ -2,7 +2,7 @@ import { parametersFor } from '../../calculators/index.js';
 import type { CampusSummary, ClassSummary } from '../cache/campus-summary.js';
 import { renderBarChart } from '../charts/bar-chart.js';
 import type { CampusChoice } from '../sources/campus-list.js';
-import { maskCount, maskRate, type ShownFigure } from '../sources/mask-figures.js';
+import { maskCount, maskCountFamily, maskRate, type ShownFigure } from '../sources/mask-figures.js';
 import { translate, type Locale } from '../render/string-catalogue.js';
 import { GAP_GROUPS, type GapGroup } from './gap-group.js';
 
@@ -47,6 +47,16 @@ function presentClass(summary: ClassSummary, isSelected: boolean): ClassLine {
     component: maskRate(rate.component_score, graduates),
     letter: graduates >= 5 ? rate.letter : null,
   };
+}
+
+/** The gap groups add up to the class's not-ready students: masked as one family. */
+function presentGroups(chosen: ClassSummary, selectedGroup: GapGroup | null) {
+  const counts = maskCountFamily(GAP_GROUPS.map((group) => chosen.groups[group].length));
+  return GAP_GROUPS.map((group, index) => ({
+    group,
+    count: counts[index]!,
+    isSelected: group === selectedGroup,
+  }));
 }
 
 function chartOf(lines: ClassLine[], aCut: number | null, locale: Locale) {
@@ -95,13 +105,7 @@ export function presentCampusDashboard(
     campusName: campuses.find((c) => c.orgId === summary.campusOrgId)?.name ?? '',
     classes,
     selected: classes.find((c) => c.isSelected) ?? null,
-    groups: chosen
-      ? GAP_GROUPS.map((group) => ({
-          group,
-          count: maskCount(chosen.groups[group].length),
-          isSelected: group === selectedGroup,
-        }))
-      : [],
+    groups: chosen ? presentGroups(chosen, selectedGroup) : [],
     chart: chartOf([...classes].reverse(), aCut, locale),
     aCut,
   };

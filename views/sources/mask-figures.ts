@@ -1,11 +1,13 @@
+import { maskAggregates } from '../../privacy/index.js';
+
 /**
- * Small-number masking of the aggregates the widgets show (privacy checklist R27, after TEA's
- * TAPR rules): a rate whose denominator is 1–4 shows `*`, a zero denominator shows `–`, and a
- * count of 1–4 shows `*`. Zero counts are not masked.
+ * Small-number masking of the figures the widgets show, through the privacy module's
+ * maskAggregates (privacy checklist R27, TEA's TAPR rules): a rate over 1–4 students shows `*`,
+ * a rate over none `–`, a count of 1–4 `*`; zero counts are not masked. Counts that add up to a
+ * shown total are masked as a family, so a masked count cannot be recovered by subtraction.
  *
- * Limitation: complementary masking (hiding a second cell so a masked one cannot be recovered
- * from a total) is not applied here; the privacy module's maskAggregates is meant to replace
- * these two functions once it is available.
+ * Limitation: rates keep one decimal (TEA's AGG-RATE) and are not bounded to `<1%`/`>99%`;
+ * the widgets are read by district staff who may see the students themselves.
  */
 
 /** A figure as shown: the number when it may be shown, else the mask symbol. */
@@ -16,8 +18,9 @@ export interface ShownFigure {
   mask: '*' | '–' | null;
 }
 
-/** Denominators and counts below this are masked (per-tenant `min_cell_size`, default 5). */
-export const MIN_CELL_SIZE = 5;
+function isMaskedCell(denominator: number): boolean {
+  return maskAggregates([{ key: 'cell', numerator: 0, denominator }])[0]!.isMasked;
+}
 
 /**
  * Masks a percentage by its denominator.
@@ -28,7 +31,7 @@ export const MIN_CELL_SIZE = 5;
  */
 export function maskRate(pct: number | null, denominator: number): ShownFigure {
   if (denominator === 0 || pct === null) return { value: null, mask: '–' };
-  if (denominator < MIN_CELL_SIZE) return { value: null, mask: '*' };
+  if (isMaskedCell(denominator)) return { value: null, mask: '*' };
   return { value: pct, mask: null };
 }
 
@@ -39,6 +42,25 @@ export function maskRate(pct: number | null, denominator: number): ShownFigure {
  * @returns the figure to show.
  */
 export function maskCount(count: number): ShownFigure {
-  if (count > 0 && count < MIN_CELL_SIZE) return { value: null, mask: '*' };
+  if (count > 0 && isMaskedCell(count)) return { value: null, mask: '*' };
   return { value: count, mask: null };
+}
+
+/**
+ * Masks counts that add up to a total shown elsewhere (e.g. the gap groups of a class): a small
+ * count is masked, and when it is the only one, the next smallest is masked with it.
+ *
+ * @param counts - the counts of one family, in display order.
+ * @returns the figures to show, in the same order.
+ */
+export function maskCountFamily(counts: readonly number[]): ShownFigure[] {
+  const cells = counts.map((count, index) => ({
+    key: String(index),
+    numerator: count,
+    denominator: count,
+    family: 'family',
+  }));
+  return maskAggregates(cells).map((cell, index) =>
+    cell.isMasked ? { value: null, mask: '*' } : { value: counts[index]!, mask: null },
+  );
 }
