@@ -17,8 +17,9 @@ describe('web server', () => {
 
   before(async () => {
     context = await createTestContext();
-    context.platformOrigins.set(['https://lms.example.edu', 'https://sis.example.edu/path']);
     server = await startTestServer(context);
+    // After start: the LTI routes load the registered platforms' origins as they mount.
+    context.platformOrigins.set(['https://lms.example.edu', 'https://sis.example.edu/path']);
   });
 
   after(async () => {
