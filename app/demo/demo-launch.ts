@@ -2,7 +2,7 @@ import { Router, type Express, type Request, type Response } from 'express';
 import type { AppContext } from '../app-context.js';
 import type { ViewerRole } from '../../privacy/index.js';
 import { findTenantBySlug } from '../../store/index.js';
-import { toolUrlsFor } from '../../lti/index.js';
+import { isWidgetName, toolUrlsFor } from '../../lti/index.js';
 import { DEMO_TENANT } from './seed-demo.js';
 import { DEMO_PLATFORM, demoPlatformUrl } from './demo-launch-step.js';
 import { pickDemoPerson } from './demo-launch-people.js';
@@ -81,7 +81,7 @@ function launchAs(context: AppContext, platform: Platform) {
     }
     const person = await pickDemoPerson(context, tenant.id, choice.role);
     const urls = toolUrlsFor(context.config.publicUrl);
-    const widget = req.query.widget === 'launch-summary' ? { widget: 'launch-summary' } : undefined;
+    const widget = isWidgetName(req.query.widget) ? { widget: req.query.widget } : undefined;
     const { launch } = platform.prepareLaunch({
       user: {
         sub: `demo-${choice.role}-${person?.personId ?? 'unknown'}`,

@@ -12,6 +12,7 @@ import type { StudentRow } from '../sources/student-rows.js';
 import { BadViewInput } from '../errors.js';
 import { renderCsv, renderXlsx, type ExportLine } from '../export/student-list-export.js';
 import { presentCampusDashboard } from '../presenters/campus-dashboard-presenter.js';
+import { chooseGraduatingClass } from '../presenters/default-class.js';
 import { GAP_GROUPS, type GapGroup } from '../presenters/gap-group.js';
 import { sendPage } from '../render/render-page.js';
 import { translate, type Locale } from '../render/string-catalogue.js';
@@ -108,8 +109,8 @@ export function campusDashboardRouter(context: AppContext): Router {
       const data = await context.db.withTenant(viewer.tenantId, async (tx) => {
         const summary = await getCampusSummary(context, tx, campusOrgId, today);
         const campuses = await listViewerCampuses(tx, viewer);
-        const chosen =
-          summary.classes.find((c) => c.graduationYear === query.year) ?? summary.classes[0];
+        const chosenYear = chooseGraduatingClass(summary.classes, query.year, today);
+        const chosen = summary.classes.find((c) => c.graduationYear === chosenYear);
         let drill: StudentRow[] | null = null;
         if (query.group && chosen) {
           const cipher = await context.keys.cipherFor(tx);
@@ -132,7 +133,7 @@ export function campusDashboardRouter(context: AppContext): Router {
       const model = presentCampusDashboard(
         data.summary,
         data.campuses,
-        query.year ?? null,
+        chooseGraduatingClass(data.summary.classes, query.year, today),
         query.group ?? null,
         viewer.locale,
       );

@@ -9,6 +9,7 @@ import { requireViewer, sessionUrlBuilder, viewerOf } from '../sources/launch-se
 import { readRosterSyncStatus } from '../sources/roster-sync-status.js';
 import { BadViewInput } from '../errors.js';
 import { presentDistrictDashboard } from '../presenters/district-dashboard-presenter.js';
+import { chooseGraduatingClass } from '../presenters/default-class.js';
 import { sendPage } from '../render/render-page.js';
 import { allowWidget } from './widget-access.js';
 
@@ -65,7 +66,7 @@ export function districtDashboardRouter(context: AppContext): Router {
       const model = presentDistrictDashboard(
         data.district,
         data.campuses,
-        parsed.data.year ?? null,
+        chooseGraduatingClass(data.district.classes, parsed.data.year, today),
         viewer.locale,
       );
       sendPage(res, {

@@ -1,3 +1,4 @@
+import { chooseGraduatingClass } from '../presenters/default-class.js';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
@@ -69,8 +70,8 @@ async function planFor(
   if (!parsedYear.success) throw new BadViewInput('year');
   const today = context.now().toISOString().slice(0, 10);
   const summary = await getCampusSummary(context, tx, campusOrgId, today);
-  const chosenClass =
-    summary.classes.find((c) => c.graduationYear === parsedYear.data.year) ?? summary.classes[0];
+  const chosenYear = chooseGraduatingClass(summary.classes, parsedYear.data.year, today);
+  const chosenClass = summary.classes.find((c) => c.graduationYear === chosenYear);
   if (!chosenClass) return { plan: null, year: null, candidates: [], result: null };
   const visible = new Set(
     await visibleStudentIds(tx, viewer, {
