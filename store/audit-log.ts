@@ -97,9 +97,20 @@ export async function appendAudit(
          resource_type, resource_id, launch_id, outcome, detail, prev_hash, hash)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
       [
-        fields.tenant_id, seq, fields.id, fields.occurred_at, fields.actor_type, fields.actor_id,
-        fields.action, fields.resource_type, fields.resource_id, fields.launch_id, fields.outcome,
-        JSON.stringify(fields.detail), prevHash, hash,
+        fields.tenant_id,
+        seq,
+        fields.id,
+        fields.occurred_at,
+        fields.actor_type,
+        fields.actor_id,
+        fields.action,
+        fields.resource_type,
+        fields.resource_id,
+        fields.launch_id,
+        fields.outcome,
+        JSON.stringify(fields.detail),
+        prevHash,
+        hash,
       ],
     );
   }
@@ -120,7 +131,13 @@ export async function appendSystemAudit(
     tx.query(
       `INSERT INTO system_audit_events (id, occurred_at, action, outcome, detail)
        VALUES ($1, $2, $3, $4, $5)`,
-      [randomUUID(), now.toISOString(), event.action, event.outcome, JSON.stringify(event.detail ?? {})],
+      [
+        randomUUID(),
+        now.toISOString(),
+        event.action,
+        event.outcome,
+        JSON.stringify(event.detail ?? {}),
+      ],
     ),
   );
 }

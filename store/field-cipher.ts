@@ -66,14 +66,19 @@ export class TenantCipher {
    */
   decrypt(stored: Buffer | null | undefined, binding: FieldBinding): string | null {
     if (stored === null || stored === undefined) return null;
-    const plain = stored[0] === FORMAT_V1 ? open(this.#encryptionKey, stored.subarray(1), this.#aad(binding)) : undefined;
+    const plain =
+      stored[0] === FORMAT_V1
+        ? open(this.#encryptionKey, stored.subarray(1), this.#aad(binding))
+        : undefined;
     if (!plain) throw new FieldDecryptFailed(binding.table, binding.column);
     return plain.toString('utf8');
   }
 
   /** Encrypts a JSON value (demographics, receipts metadata). */
   encryptJson(value: unknown, binding: FieldBinding): Buffer | null {
-    return value === undefined || value === null ? null : this.encrypt(JSON.stringify(value), binding);
+    return value === undefined || value === null
+      ? null
+      : this.encrypt(JSON.stringify(value), binding);
   }
 
   /** Decrypts a JSON value stored by `encryptJson`. */

@@ -18,7 +18,12 @@ export { migrate, listMigrations, splitStatements } from './migrate.js';
 export { APP_ROLE } from './sql-transaction.js';
 export { AppError, InputError, isAppError } from './errors.js';
 export { createKeyRing, masterKeyId, type KeyRing, type MasterKey } from './key-ring.js';
-export { TenantCipher, FieldDecryptFailed, normaliseForIndex, type FieldBinding } from './field-cipher.js';
+export {
+  TenantCipher,
+  FieldDecryptFailed,
+  normaliseForIndex,
+  type FieldBinding,
+} from './field-cipher.js';
 export { TenantKeys, TenantKeyUnavailable } from './tenant-keys.js';
 export {
   appendAudit,

@@ -64,7 +64,10 @@ export class JobQueue {
 
   /** Declares a kind of job. Call before `start`. */
   define<P extends Record<string, unknown>>(definition: JobDefinition<P>): void {
-    this.#definitions.set(definition.name, definition as unknown as JobDefinition<Record<string, unknown>>);
+    this.#definitions.set(
+      definition.name,
+      definition as unknown as JobDefinition<Record<string, unknown>>,
+    );
   }
 
   /** Creates pg-boss's schema and the declared queues, and lets the application role enqueue. */
@@ -82,7 +85,9 @@ export class JobQueue {
     }
     await this.#db.withOwner(async (tx) => {
       await tx.query(`GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE}`);
-      await tx.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE}`);
+      await tx.query(
+        `GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${APP_ROLE}`,
+      );
     });
     this.#started = true;
   }

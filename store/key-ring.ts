@@ -26,7 +26,8 @@ export function masterKeyId(key: Buffer): string {
  */
 export function createKeyRing(current: Buffer, retired: readonly Buffer[] = []): KeyRing {
   const keys = [current, ...retired].map((key) => {
-    if (key.length !== 32) throw new TypeError('a master key must be 32 bytes (base64 of 32 bytes)');
+    if (key.length !== 32)
+      throw new TypeError('a master key must be 32 bytes (base64 of 32 bytes)');
     return { id: masterKeyId(key), key } satisfies MasterKey;
   });
   const byId = new Map(keys.map((key) => [key.id, key]));

@@ -18,7 +18,9 @@ function migrationsFolder(): string {
 export async function listMigrations(): Promise<Array<{ version: string; path: string }>> {
   const folder = migrationsFolder();
   const names = (await readdir(folder)).filter((name) => /^\d{4}-[a-z0-9-]+\.sql$/.test(name));
-  return names.sort().map((name) => ({ version: name.replace(/\.sql$/, ''), path: join(folder, name) }));
+  return names
+    .sort()
+    .map((name) => ({ version: name.replace(/\.sql$/, ''), path: join(folder, name) }));
 }
 
 /**

@@ -9,12 +9,8 @@ import {
   parseDate,
   parseNumber,
 } from './type-parsers.js';
-import {
-  assertTenantId,
-  bindTenant,
-  enterApplicationRole,
-  makeTransaction,
-} from './sql-transaction.js';
+import { makeTransaction } from './sql-transaction.js';
+import { assembleDatabase } from './assemble-database.js';
 import { runOutsideOtherTransactions } from './transaction-guard.js';
 
 const parsers = {
@@ -51,8 +47,9 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   ): Promise<T> {
     return runOutsideOtherTransactions(() =>
       db.transaction(async (raw) => {
-        const tx = makeTransaction(async <R extends Row>(text: string, params?: readonly unknown[]) =>
-          normaliseRows<R>((await raw.query<Row>(text, params as unknown[] | undefined)).rows),
+        const tx = makeTransaction(
+          async <R extends Row>(text: string, params?: readonly unknown[]) =>
+            normaliseRows<R>((await raw.query<Row>(text, params as unknown[] | undefined)).rows),
         );
         await setUp(tx);
         return work(tx);
@@ -71,26 +68,11 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     },
   };
 
-  return {
+  return assembleDatabase({
     kind: 'pglite',
-    withTenant(tenantId, work) {
-      assertTenantId(tenantId);
-      return inTransaction(
-        (tx) => enterApplicationRole(tx, tenantId),
-        (tx) => work(bindTenant(tx, tenantId)),
-      );
-    },
-    withSystem: (work) => inTransaction((tx) => enterApplicationRole(tx), work),
-    withOwner: (work) => inTransaction(async () => undefined, work),
-    ownerExecutor: () => executor,
-    async isReachable() {
-      try {
-        await db.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    inTransaction,
+    executor,
+    ping: () => db.query('SELECT 1'),
     close: () => db.close(),
-  };
+  });
 }

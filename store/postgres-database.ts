@@ -1,12 +1,8 @@
 import pg from 'pg';
 import type { Database, Row, SqlExecutor, Transaction } from './database.js';
 import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseNumber } from './type-parsers.js';
-import {
-  assertTenantId,
-  bindTenant,
-  enterApplicationRole,
-  makeTransaction,
-} from './sql-transaction.js';
+import { makeTransaction } from './sql-transaction.js';
+import { assembleDatabase } from './assemble-database.js';
 import { runOutsideOtherTransactions } from './transaction-guard.js';
 
 const types = {
@@ -40,10 +36,12 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
   ): Promise<T> {
     return runOutsideOtherTransactions(async () => {
       const client = await pool.connect();
-      const tx = makeTransaction(async <R extends Row>(text: string, params?: readonly unknown[]) => {
-        const result = await client.query(text, params as unknown[] | undefined);
-        return result.rows as R[];
-      });
+      const tx = makeTransaction(
+        async <R extends Row>(text: string, params?: readonly unknown[]) => {
+          const result = await client.query(text, params as unknown[] | undefined);
+          return result.rows as R[];
+        },
+      );
       try {
         await client.query('BEGIN');
         await setUp(tx);
@@ -68,26 +66,11 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
     },
   };
 
-  return {
+  return assembleDatabase({
     kind: 'postgres',
-    withTenant(tenantId, work) {
-      assertTenantId(tenantId);
-      return inTransaction(
-        (tx) => enterApplicationRole(tx, tenantId),
-        (tx) => work(bindTenant(tx, tenantId)),
-      );
-    },
-    withSystem: (work) => inTransaction((tx) => enterApplicationRole(tx), work),
-    withOwner: (work) => inTransaction(async () => undefined, work),
-    ownerExecutor: () => executor,
-    async isReachable() {
-      try {
-        await pool.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    inTransaction,
+    executor,
+    ping: () => pool.query('SELECT 1'),
     close: () => pool.end(),
-  };
+  });
 }

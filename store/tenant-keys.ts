@@ -62,7 +62,8 @@ export class TenantKeys {
 
   #unwrap(tenantId: string, row: { version: number; wrapped_key: Buffer; master_key_id: string }) {
     const master = this.#ring.find(row.master_key_id);
-    if (!master) throw new TenantKeyUnavailable(`master key ${row.master_key_id} is not configured`);
+    if (!master)
+      throw new TenantKeyUnavailable(`master key ${row.master_key_id} is not configured`);
     const dataKey = open(master.key, row.wrapped_key, wrapAad(tenantId, row.version));
     if (!dataKey) throw new TenantKeyUnavailable('the wrapped key does not open');
     return dataKey;
@@ -95,7 +96,12 @@ export class TenantKeys {
         await tx.query(
           `UPDATE tenant_keys SET wrapped_key = $3, master_key_id = $4, rewrapped_at = now()
            WHERE tenant_id = $1 AND version = $2`,
-          [row.tenant_id, row.version, seal(master.key, dataKey, wrapAad(row.tenant_id, row.version)), master.id],
+          [
+            row.tenant_id,
+            row.version,
+            seal(master.key, dataKey, wrapAad(row.tenant_id, row.version)),
+            master.id,
+          ],
         );
         count += 1;
       }

@@ -43,11 +43,10 @@ export async function createTenant(
   if (existing) return { tenant: existing, created: false };
   const id = randomUUID();
   await db.withSystem((tx) =>
-    tx.query('INSERT INTO tenants (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING', [
-      id,
-      input.slug,
-      input.name,
-    ]),
+    tx.query(
+      'INSERT INTO tenants (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING',
+      [id, input.slug, input.name],
+    ),
   );
   const tenant = (await findTenantBySlug(db, input.slug))!;
   await db.withTenant(tenant.id, (tx) => keys.createFor(tx));
@@ -56,7 +55,9 @@ export async function createTenant(
 
 /** Every district, oldest first. */
 export async function listTenants(db: Database): Promise<Tenant[]> {
-  const rows = await db.withSystem((tx) => tx.query('SELECT * FROM tenants ORDER BY created_at, slug'));
+  const rows = await db.withSystem((tx) =>
+    tx.query('SELECT * FROM tenants ORDER BY created_at, slug'),
+  );
   return rows.map(toTenant);
 }
 

@@ -1,0 +1,43 @@
+import type { Database, DatabaseKind, SqlExecutor, Transaction } from './database.js';
+import { assertTenantId, bindTenant, enterApplicationRole } from './sql-transaction.js';
+
+/** What a driver supplies; the three kinds of transaction are built the same way on top. */
+export interface DriverParts {
+  kind: DatabaseKind;
+  /** Runs `setUp` then `work` in one transaction, committing or rolling back. */
+  inTransaction<T>(
+    setUp: (tx: Transaction) => Promise<void>,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T>;
+  executor: SqlExecutor;
+  /** Runs a trivial statement outside any transaction. */
+  ping(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Builds the Database contract over a driver: tenant, system and owner transactions. */
+export function assembleDatabase(parts: DriverParts): Database {
+  const { inTransaction } = parts;
+  return {
+    kind: parts.kind,
+    withTenant(tenantId, work) {
+      assertTenantId(tenantId);
+      return inTransaction(
+        (tx) => enterApplicationRole(tx, tenantId),
+        (tx) => work(bindTenant(tx, tenantId)),
+      );
+    },
+    withSystem: (work) => inTransaction((tx) => enterApplicationRole(tx), work),
+    withOwner: (work) => inTransaction(async () => undefined, work),
+    ownerExecutor: () => parts.executor,
+    async isReachable() {
+      try {
+        await parts.ping();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => parts.close(),
+  };
+}
