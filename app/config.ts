@@ -42,13 +42,18 @@ export const CONFIG_VARIABLES = {
   NODE_ENV: 'development | test | production (default development)',
   HOST: 'listen address (default 127.0.0.1; 0.0.0.0 in production)',
   PORT: 'listen port (default 3000)',
-  PUBLIC_URL: 'origin platforms reach the tool at (default http://localhost:PORT); https in production',
-  DATABASE_URL: 'PostgreSQL connection string; unset = embedded PGlite in DATA_DIR (secret, _FILE allowed)',
+  PUBLIC_URL:
+    'origin platforms reach the tool at (default http://localhost:PORT); https in production',
+  DATABASE_URL:
+    'PostgreSQL connection string; unset = embedded PGlite in DATA_DIR (secret, _FILE allowed)',
   DATA_DIR: 'folder of the embedded database and generated keys (default ./data)',
-  MASTER_KEY: 'base64 of 32 random bytes wrapping every data key; required in production (secret, _FILE allowed)',
-  MASTER_KEYS_RETIRED: 'comma-separated earlier master keys, during rotation (secret, _FILE allowed)',
+  MASTER_KEY:
+    'base64 of 32 random bytes wrapping every data key; required in production (secret, _FILE allowed)',
+  MASTER_KEYS_RETIRED:
+    'comma-separated earlier master keys, during rotation (secret, _FILE allowed)',
   LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
-  WORKERS_IN_PROCESS: 'true | false: run job workers in the web process (default true, false with DATABASE_URL)',
+  WORKERS_IN_PROCESS:
+    'true | false: run job workers in the web process (default true, false with DATABASE_URL)',
   SHUTDOWN_GRACE_MS: 'milliseconds to let requests and jobs finish on SIGTERM (default 10000)',
   TRUST_PROXY_HOPS: 'reverse-proxy hops to trust for client addresses (default 0)',
   JOB_POLL_SECONDS: 'seconds between job-queue polls (default 2, at least 0.5)',
@@ -135,7 +140,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
   }
   if (!/^https?:\/\/[^/]+$/.test(publicUrl)) {
-    problems.push(`PUBLIC_URL must be an origin such as https://ccmr.example.org, got "${publicUrl}"`);
+    problems.push(
+      `PUBLIC_URL must be an origin such as https://ccmr.example.org, got "${publicUrl}"`,
+    );
   }
   if (mode === 'production') {
     if (!masterKeyText) problems.push('MASTER_KEY (or MASTER_KEY_FILE) is required in production');

@@ -6,10 +6,7 @@ import { defineResultsJobs } from './results/index.js';
  * Every kind of background job the product runs. Each area adds its own `define…Jobs(context)`
  * function here, one line each; it calls `context.jobs.define(...)`.
  */
-const definers: Array<(context: AppContext) => void> = [
-  defineSkywardJobs,
-  defineResultsJobs,
-];
+const definers: Array<(context: AppContext) => void> = [defineSkywardJobs, defineResultsJobs];
 
 export function defineJobs(context: AppContext): void {
   for (const define of definers) define(context);

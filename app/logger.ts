@@ -9,11 +9,38 @@ export type { Logger };
 
 /** Paths that must never carry a value, whatever a caller passes by mistake. */
 const REDACTED_PATHS = [
-  'password', 'secret', 'token', 'id_token', 'authorization', 'cookie', 'email', 'name',
-  'given_name', 'family_name', 'sub', 'sourcedId', 'payload', 'body', 'query',
-  '*.password', '*.secret', '*.token', '*.id_token', '*.authorization', '*.cookie', '*.email',
-  '*.name', '*.given_name', '*.family_name', '*.sub', '*.sourcedId', '*.payload', '*.body',
-  '*.query', 'req.headers', 'res.headers',
+  'password',
+  'secret',
+  'token',
+  'id_token',
+  'authorization',
+  'cookie',
+  'email',
+  'name',
+  'given_name',
+  'family_name',
+  'sub',
+  'sourcedId',
+  'payload',
+  'body',
+  'query',
+  '*.password',
+  '*.secret',
+  '*.token',
+  '*.id_token',
+  '*.authorization',
+  '*.cookie',
+  '*.email',
+  '*.name',
+  '*.given_name',
+  '*.family_name',
+  '*.sub',
+  '*.sourcedId',
+  '*.payload',
+  '*.body',
+  '*.query',
+  'req.headers',
+  'res.headers',
 ];
 
 /**
@@ -25,8 +52,11 @@ const REDACTED_PATHS = [
 export function serializeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
   const code = (error as { code?: unknown }).code;
-  const isOwnError = typeof (error as { expose?: unknown }).expose === 'boolean' && typeof code === 'string';
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  const isOwnError =
+    typeof (error as { expose?: unknown }).expose === 'boolean' && typeof code === 'string';
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '));
   return {
     name: error.name,
     code: typeof code === 'string' ? code : undefined,

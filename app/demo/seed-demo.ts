@@ -17,7 +17,11 @@ export type DemoStep = (context: AppContext, tenant: Tenant) => Promise<void>;
  * The steps, in order: rosters first, then what depends on them. Each area adds its own.
  */
 const demoSteps: Array<{ name: string; run: DemoStep }> = [
-  { name: 'roster', run: (c, t) => import('../../test/peers/oneroster/demo-roster.js').then((m) => m.loadDemoRoster(c, t)) },
+  {
+    name: 'roster',
+    run: (c, t) =>
+      import('../../test/peers/oneroster/demo-roster.js').then((m) => m.loadDemoRoster(c, t)),
+  },
   { name: 'lti-platform', run: registerDemoPlatform },
   { name: 'evidence', run: seedDemoEvidence },
 ];

@@ -15,7 +15,8 @@ function fromParserError(error: unknown): PublicError | undefined {
   if (typeof candidate?.status !== 'number' || candidate.status >= 500 || !candidate.expose) {
     return undefined;
   }
-  const code = candidate.type === 'entity.too.large' ? 'ERR_HTTP_BODY_TOO_LARGE' : 'ERR_HTTP_BAD_REQUEST';
+  const code =
+    candidate.type === 'entity.too.large' ? 'ERR_HTTP_BODY_TOO_LARGE' : 'ERR_HTTP_BAD_REQUEST';
   return { code, message: 'the request could not be read', status: candidate.status };
 }
 
@@ -42,24 +43,39 @@ function escapeHtml(text: string): string {
  * answers with the code and safe message only, as JSON or as a small escaped HTML page.
  * Stack traces, SQL and payloads never reach the client.
  */
-export function handleErrors(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+export function handleErrors(
+  error: unknown,
+  req: Request,
+  res: Response,
+  _next: NextFunction,
+): void {
   const publicError = toPublicError(error);
   const log = res.locals.log;
   if (publicError.status >= 500) {
     log?.error({ event: 'http.request.failed', err: serializeError(error) });
   } else {
-    log?.info({ event: 'http.request.rejected', code: publicError.code, status: publicError.status });
+    log?.info({
+      event: 'http.request.rejected',
+      code: publicError.code,
+      status: publicError.status,
+    });
   }
   if (res.headersSent) return;
   res.status(publicError.status).setHeader('Cache-Control', 'no-store');
-  const body = { code: publicError.code, message: publicError.message, requestId: res.locals.reqId };
+  const body = {
+    code: publicError.code,
+    message: publicError.message,
+    requestId: res.locals.reqId,
+  };
   if (req.accepts(['json', 'html']) === 'html') {
-    res.type('html').send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head>` +
-        `<body><main><h1>We could not complete this request</h1><p>${escapeHtml(body.message)}</p>` +
-        `<p>Code: <code>${escapeHtml(body.code)}</code> · Reference: <code>${escapeHtml(String(body.requestId))}</code></p>` +
-        `</main></body></html>`,
-    );
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head>` +
+          `<body><main><h1>We could not complete this request</h1><p>${escapeHtml(body.message)}</p>` +
+          `<p>Code: <code>${escapeHtml(body.code)}</code> · Reference: <code>${escapeHtml(String(body.requestId))}</code></p>` +
+          `</main></body></html>`,
+      );
   } else {
     res.json(body);
   }

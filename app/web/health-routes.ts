@@ -11,7 +11,9 @@ export function healthRoutes(context: AppContext): Router {
   router.get('/readyz', async function reportReady(_req: Request, res: Response) {
     res.setHeader('Cache-Control', 'no-store');
     const ready = await context.db.isReachable();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: context.db.kind });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', database: context.db.kind });
   });
   return router;
 }

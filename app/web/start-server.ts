@@ -31,7 +31,10 @@ export async function startServer(context: AppContext): Promise<RunningServer> {
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-        const deadline = setTimeout(() => server.closeAllConnections(), context.config.shutdownGraceMs);
+        const deadline = setTimeout(
+          () => server.closeAllConnections(),
+          context.config.shutdownGraceMs,
+        );
         deadline.unref();
       }),
   };

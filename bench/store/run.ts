@@ -31,7 +31,10 @@ function personRow(cipher: TenantCipher, tenantId: string, index: number, pass: 
   const email = `${given}.${family}.${index}@students.example.org`.toLowerCase();
   const bind = (column: string) => ({ table: 'people', column, rowId: id });
   return [
-    tenantId, id, sourcedId, 'student',
+    tenantId,
+    id,
+    sourcedId,
+    'student',
     cipher.encrypt(given, bind('given_name_enc')),
     cipher.encrypt(family, bind('family_name_enc')),
     cipher.encrypt(email, bind('email_enc')),
@@ -40,9 +43,15 @@ function personRow(cipher: TenantCipher, tenantId: string, index: number, pass: 
   ];
 }
 
-const COLUMNS = 'tenant_id, id, sourced_id, role, given_name_enc, family_name_enc, email_enc, email_bidx, local_id_bidx';
+const COLUMNS =
+  'tenant_id, id, sourced_id, role, given_name_enc, family_name_enc, email_enc, email_bidx, local_id_bidx';
 
-async function upsertAll(db: Database, keys: TenantKeys, tenantId: string, pass: number): Promise<number> {
+async function upsertAll(
+  db: Database,
+  keys: TenantKeys,
+  tenantId: string,
+  pass: number,
+): Promise<number> {
   const started = performance.now();
   for (let offset = 0; offset < ROWS; offset += BATCH) {
     await db.withTenant(tenantId, async (tx) => {
@@ -69,10 +78,15 @@ async function upsertAll(db: Database, keys: TenantKeys, tenantId: string, pass:
 
 async function benchmark(label: string, db: Database): Promise<void> {
   const keys = new TenantKeys(createKeyRing(Buffer.alloc(32, 9)));
-  const { tenant } = await createTenant(db, keys, { slug: `bench-${Date.now()}`, name: 'Bench ISD' });
+  const { tenant } = await createTenant(db, keys, {
+    slug: `bench-${Date.now()}`,
+    name: 'Bench ISD',
+  });
   const insertMs = await upsertAll(db, keys, tenant.id, 1);
   const updateMs = await upsertAll(db, keys, tenant.id, 2);
-  const count = await db.withTenant(tenant.id, (tx) => tx.one<{ n: number }>('SELECT count(*) AS n FROM people'));
+  const count = await db.withTenant(tenant.id, (tx) =>
+    tx.one<{ n: number }>('SELECT count(*) AS n FROM people'),
+  );
   console.log(
     JSON.stringify({
       backend: label,

@@ -29,15 +29,21 @@ describe('ccmr command line', function () {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccmr-cli-'));
 
   it('creates a district idempotently and lists it', async () => {
-    const first = await runCcmr(['tenant', 'create', '--slug', 'pecos-isd', '--name', 'Pecos ISD'], {
-      DATA_DIR: dataDir,
-    });
+    const first = await runCcmr(
+      ['tenant', 'create', '--slug', 'pecos-isd', '--name', 'Pecos ISD'],
+      {
+        DATA_DIR: dataDir,
+      },
+    );
     assert.equal(first.code, 0, first.stderr);
     const created = JSON.parse(first.stdout.trim()) as { id: string; created: boolean };
     assert.equal(created.created, true);
 
     const again = await runCcmr(['tenant', 'create', '--slug', 'pecos-isd'], { DATA_DIR: dataDir });
-    assert.equal((JSON.parse(again.stdout.trim()) as { id: string; created: boolean }).id, created.id);
+    assert.equal(
+      (JSON.parse(again.stdout.trim()) as { id: string; created: boolean }).id,
+      created.id,
+    );
 
     const listed = await runCcmr(['tenant', 'list'], { DATA_DIR: dataDir });
     assert.match(listed.stdout, /"slug":"pecos-isd"/);
@@ -47,7 +53,10 @@ describe('ccmr command line', function () {
     const folder = mkdtempSync(join(tmpdir(), 'ccmr-rotate-'));
     const oldKey = Buffer.alloc(32, 1).toString('base64');
     const newKey = Buffer.alloc(32, 2).toString('base64');
-    await runCcmr(['tenant', 'create', '--slug', 'rotating-isd'], { DATA_DIR: folder, MASTER_KEY: oldKey });
+    await runCcmr(['tenant', 'create', '--slug', 'rotating-isd'], {
+      DATA_DIR: folder,
+      MASTER_KEY: oldKey,
+    });
     const rotated = await runCcmr(['keys', 'rotate'], {
       DATA_DIR: folder,
       MASTER_KEY: newKey,
@@ -67,13 +76,19 @@ describe('ccmr command line', function () {
 
   it('exits 2 on a usage error and on bad input', async () => {
     assert.equal((await runCcmr(['no-such-command'])).code, 2);
-    const badSlug = await runCcmr(['tenant', 'create', '--slug', 'Bad Slug!'], { DATA_DIR: dataDir });
+    const badSlug = await runCcmr(['tenant', 'create', '--slug', 'Bad Slug!'], {
+      DATA_DIR: dataDir,
+    });
     assert.equal(badSlug.code, 2);
     assert.match(badSlug.stderr, /ERR_STORE_BAD_TENANT_SLUG/);
   });
 
   it('exits 1 listing every configuration problem', async () => {
-    const result = await runCcmr(['migrate'], { PORT: 'x', LOG_LEVEL: 'loud', NODE_ENV: 'production' });
+    const result = await runCcmr(['migrate'], {
+      PORT: 'x',
+      LOG_LEVEL: 'loud',
+      NODE_ENV: 'production',
+    });
     assert.equal(result.code, 1);
     for (const name of ['PORT', 'LOG_LEVEL', 'MASTER_KEY', 'DATABASE_URL']) {
       assert.match(result.stderr, new RegExp(name));

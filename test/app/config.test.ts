@@ -16,7 +16,12 @@ describe('configuration', () => {
 
   it('reports every problem at once', () => {
     try {
-      loadConfig({ NODE_ENV: 'production', PORT: 'eighty', LOG_LEVEL: 'loud', MASTER_KEY: 'short' });
+      loadConfig({
+        NODE_ENV: 'production',
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        MASTER_KEY: 'short',
+      });
       assert.fail('expected a ConfigError');
     } catch (error) {
       assert.ok(error instanceof ConfigError);
@@ -36,12 +41,20 @@ describe('configuration', () => {
   });
 
   it('refuses a secret given both directly and as a file', () => {
-    assert.throws(() => loadConfig({ MASTER_KEY: 'a', MASTER_KEY_FILE: '/nonexistent' }), ConfigError);
+    assert.throws(
+      () => loadConfig({ MASTER_KEY: 'a', MASTER_KEY_FILE: '/nonexistent' }),
+      ConfigError,
+    );
   });
 
   it('requires https and a master key in production', () => {
     assert.throws(
-      () => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', PUBLIC_URL: 'http://a.org' }),
+      () =>
+        loadConfig({
+          NODE_ENV: 'production',
+          DATABASE_URL: 'postgres://x/y',
+          PUBLIC_URL: 'http://a.org',
+        }),
       (error: unknown) =>
         error instanceof ConfigError &&
         error.problems.some((p) => p.includes('https')) &&

@@ -38,19 +38,28 @@ describe('web server', () => {
   it('lets only the registered platforms frame the tool', async () => {
     const response = await fetch(`${server.url}/healthz`);
     const csp = response.headers.get('content-security-policy') ?? '';
-    assert.match(csp, /frame-ancestors 'self' https:\/\/lms\.example\.edu https:\/\/sis\.example\.edu/);
+    assert.match(
+      csp,
+      /frame-ancestors 'self' https:\/\/lms\.example\.edu https:\/\/sis\.example\.edu/,
+    );
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.equal(response.headers.get('x-frame-options'), null);
   });
 
   it('answers an unknown path with a coded 404 and no detail', async () => {
-    const response = await fetch(`${server.url}/nowhere`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${server.url}/nowhere`, {
+      headers: { accept: 'application/json' },
+    });
     assert.equal(response.status, 404);
     assert.equal(((await response.json()) as { code: string }).code, 'ERR_HTTP_NOT_FOUND');
   });
 
   it('leaves no personal data of a request in the logs', async () => {
-    const query = new URLSearchParams({ name: MARKERS.name, email: MARKERS.email, id_token: MARKERS.token });
+    const query = new URLSearchParams({
+      name: MARKERS.name,
+      email: MARKERS.email,
+      id_token: MARKERS.token,
+    });
     await fetch(`${server.url}/healthz?${query}`, {
       headers: { authorization: `Bearer ${MARKERS.token}`, cookie: `sid=${MARKERS.token}` },
     });
@@ -67,9 +76,12 @@ describe('web server', () => {
   });
 
   it('serialises a driver error without the value it quotes', () => {
-    const error = Object.assign(new Error(`invalid input syntax for type uuid: "${MARKERS.email}"`), {
-      code: '22P02',
-    });
+    const error = Object.assign(
+      new Error(`invalid input syntax for type uuid: "${MARKERS.email}"`),
+      {
+        code: '22P02',
+      },
+    );
     const serialised = JSON.stringify(serializeError(error));
     assert.equal(serialised.includes(MARKERS.email), false);
     assert.match(serialised, /22P02/);

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { appendAudit, chainHash, AUDIT_GENESIS_HASH, type ChainedFields } from '../../store/index.js';
+import {
+  appendAudit,
+  chainHash,
+  AUDIT_GENESIS_HASH,
+  type ChainedFields,
+} from '../../store/index.js';
 import { createTestContext, createTestTenant, type TestContext } from '../support/test-context.js';
 import { testBackendName } from '../support/test-database.js';
 
@@ -16,27 +21,52 @@ describe(`audit trail append (${testBackendName()})`, () => {
     const tenant = await createTestTenant(context, 'audit');
     await context.db.withTenant(tenant.id, (tx) =>
       appendAudit(tx, [
-        { actorType: 'user', actorId: 'u1', action: 'student.read', resourceType: 'student', resourceId: 'p1' },
-        { actorType: 'system', action: 'roster.person.deleted', resourceType: 'person', resourceId: 'p2' },
+        {
+          actorType: 'user',
+          actorId: 'u1',
+          action: 'student.read',
+          resourceType: 'student',
+          resourceId: 'p1',
+        },
+        {
+          actorType: 'system',
+          action: 'roster.person.deleted',
+          resourceType: 'person',
+          resourceId: 'p2',
+        },
       ]),
     );
     await context.db.withTenant(tenant.id, (tx) =>
       appendAudit(tx, { actorType: 'cli', action: 'keys.rotated', resourceType: 'tenant' }),
     );
     const rows = await context.db.withTenant(tenant.id, (tx) =>
-      tx.query<ChainedFields & { prev_hash: string; hash: string; occurred_at: Date } & Record<string, unknown>>(
-        'SELECT * FROM audit_events ORDER BY seq',
-      ),
+      tx.query<
+        ChainedFields & { prev_hash: string; hash: string; occurred_at: Date } & Record<
+            string,
+            unknown
+          >
+      >('SELECT * FROM audit_events ORDER BY seq'),
     );
-    assert.deepEqual(rows.map((r) => r.seq), [1, 2, 3]);
+    assert.deepEqual(
+      rows.map((r) => r.seq),
+      [1, 2, 3],
+    );
     let previous = AUDIT_GENESIS_HASH;
     for (const row of rows) {
       assert.equal(row.prev_hash, previous);
       const fields: ChainedFields = {
-        tenant_id: row.tenant_id, seq: row.seq, id: row.id,
-        occurred_at: new Date(row.occurred_at).toISOString(), actor_type: row.actor_type,
-        actor_id: row.actor_id, action: row.action, resource_type: row.resource_type,
-        resource_id: row.resource_id, launch_id: row.launch_id, outcome: row.outcome, detail: row.detail,
+        tenant_id: row.tenant_id,
+        seq: row.seq,
+        id: row.id,
+        occurred_at: new Date(row.occurred_at).toISOString(),
+        actor_type: row.actor_type,
+        actor_id: row.actor_id,
+        action: row.action,
+        resource_type: row.resource_type,
+        resource_id: row.resource_id,
+        launch_id: row.launch_id,
+        outcome: row.outcome,
+        detail: row.detail,
       };
       assert.equal(chainHash(previous, fields), row.hash);
       previous = row.hash;
@@ -47,11 +77,17 @@ describe(`audit trail append (${testBackendName()})`, () => {
     const tenant = await createTestTenant(context, 'audit-rb');
     await assert.rejects(
       context.db.withTenant(tenant.id, async (tx) => {
-        await appendAudit(tx, { actorType: 'user', action: 'student.updated', resourceType: 'student' });
+        await appendAudit(tx, {
+          actorType: 'user',
+          action: 'student.updated',
+          resourceType: 'student',
+        });
         throw new Error('change failed');
       }),
     );
-    const rows = await context.db.withTenant(tenant.id, (tx) => tx.query('SELECT 1 FROM audit_events'));
+    const rows = await context.db.withTenant(tenant.id, (tx) =>
+      tx.query('SELECT 1 FROM audit_events'),
+    );
     assert.equal(rows.length, 0);
   });
 

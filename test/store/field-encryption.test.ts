@@ -27,7 +27,9 @@ async function storePerson(context: AppContext, tenant: Tenant, email: string) {
 async function readEmail(context: AppContext, tenant: Tenant, id: string) {
   return context.db.withTenant(tenant.id, async (tx) => {
     const cipher = await context.keys.cipherFor(tx);
-    const row = await tx.one<{ email_enc: Buffer }>('SELECT email_enc FROM people WHERE id = $1', [id]);
+    const row = await tx.one<{ email_enc: Buffer }>('SELECT email_enc FROM people WHERE id = $1', [
+      id,
+    ]);
     return cipher.decrypt(row!.email_enc, { table: 'people', column: 'email_enc', rowId: id });
   });
 }
@@ -57,10 +59,10 @@ describe(`field encryption (${testBackendName()})`, () => {
     const first = await storePerson(context, tenant, 'first@example.org');
     const second = await storePerson(context, tenant, 'second@example.org');
     await context.db.withTenant(tenant.id, (tx) =>
-      tx.query('UPDATE people SET email_enc = (SELECT email_enc FROM people WHERE id = $1) WHERE id = $2', [
-        first,
-        second,
-      ]),
+      tx.query(
+        'UPDATE people SET email_enc = (SELECT email_enc FROM people WHERE id = $1) WHERE id = $2',
+        [first, second],
+      ),
     );
     await assert.rejects(readEmail(context, tenant, second), { code: 'ERR_STORE_DECRYPT_FAILED' });
   });
@@ -70,9 +72,13 @@ describe(`field encryption (${testBackendName()})`, () => {
     const id = await storePerson(context, tenant, 'bound@example.org');
     await context.db.withTenant(tenant.id, async (tx) => {
       const cipher = await context.keys.cipherFor(tx);
-      const row = await tx.one<{ email_enc: Buffer }>('SELECT email_enc FROM people WHERE id = $1', [id]);
+      const row = await tx.one<{ email_enc: Buffer }>(
+        'SELECT email_enc FROM people WHERE id = $1',
+        [id],
+      );
       assert.throws(
-        () => cipher.decrypt(row!.email_enc, { table: 'people', column: 'local_id_enc', rowId: id }),
+        () =>
+          cipher.decrypt(row!.email_enc, { table: 'people', column: 'local_id_enc', rowId: id }),
         { code: 'ERR_STORE_DECRYPT_FAILED' },
       );
     });
@@ -82,7 +88,8 @@ describe(`field encryption (${testBackendName()})`, () => {
     await context.db.withTenant(other.id, async (tx) => {
       const foreign = await context.keys.cipherFor(tx);
       assert.throws(
-        () => foreign.decrypt(stolen!.email_enc, { table: 'people', column: 'email_enc', rowId: id }),
+        () =>
+          foreign.decrypt(stolen!.email_enc, { table: 'people', column: 'email_enc', rowId: id }),
         { code: 'ERR_STORE_DECRYPT_FAILED' },
       );
     });
@@ -96,7 +103,10 @@ describe(`field encryption (${testBackendName()})`, () => {
         cipher.blindIndex('email', '  lookup.me@example.ORG '),
       ]);
     });
-    assert.deepEqual(found.map((row) => row.id), [id]);
+    assert.deepEqual(
+      found.map((row) => row.id),
+      [id],
+    );
   });
 
   it('gives two districts different blind indexes and row ids for the same value', async () => {
@@ -105,7 +115,10 @@ describe(`field encryption (${testBackendName()})`, () => {
       [tenant, other].map((t) =>
         context.db.withTenant(t.id, async (tx) => {
           const cipher = await context.keys.cipherFor(tx);
-          return [cipher.blindIndex('email', 'same@example.org')!.toString('hex'), cipher.rowId('person', 'S1')];
+          return [
+            cipher.blindIndex('email', 'same@example.org')!.toString('hex'),
+            cipher.rowId('person', 'S1'),
+          ];
         }),
       ),
     );
@@ -124,7 +137,10 @@ describe(`field encryption (${testBackendName()})`, () => {
     const onlyNew = new TenantKeys(createKeyRing(newKey));
     const email = await context.db.withTenant(tenant.id, async (tx) => {
       const cipher = await onlyNew.cipherFor(tx);
-      const row = await tx.one<{ email_enc: Buffer }>('SELECT email_enc FROM people WHERE id = $1', [id]);
+      const row = await tx.one<{ email_enc: Buffer }>(
+        'SELECT email_enc FROM people WHERE id = $1',
+        [id],
+      );
       return cipher.decrypt(row!.email_enc, { table: 'people', column: 'email_enc', rowId: id });
     });
     assert.equal(email, 'rotate@example.org');

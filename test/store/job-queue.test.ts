@@ -49,7 +49,10 @@ describe(`job queue (${testBackendName()})`, () => {
   it('drops the job when the transaction rolls back', async () => {
     await assert.rejects(
       context.db.withTenant(tenant.id, async (tx) => {
-        await queue.enqueue(tx, 'test.record-marker', { tenantId: tenant.id, marker: 'rolled-back' });
+        await queue.enqueue(tx, 'test.record-marker', {
+          tenantId: tenant.id,
+          marker: 'rolled-back',
+        });
         throw new Error('the change failed');
       }),
     );

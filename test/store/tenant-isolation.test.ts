@@ -93,9 +93,13 @@ describe(`tenant isolation (${testBackendName()})`, () => {
 
   it('does not let the application role switch itself out of row-level security', async () => {
     await assert.rejects(
-      context.db.withTenant(north.id, (tx) => tx.query('SET LOCAL row_security = off')).then(() =>
-        context.db.withTenant(north.id, (tx) => tx.query('ALTER TABLE orgs DISABLE ROW LEVEL SECURITY')),
-      ),
+      context.db
+        .withTenant(north.id, (tx) => tx.query('SET LOCAL row_security = off'))
+        .then(() =>
+          context.db.withTenant(north.id, (tx) =>
+            tx.query('ALTER TABLE orgs DISABLE ROW LEVEL SECURITY'),
+          ),
+        ),
       /must be owner|permission denied/,
     );
   });
