@@ -77,10 +77,11 @@ export class TenantKeys {
   /**
    * Re-wraps every district's data keys under the current master key. Readers keep working
    * throughout: each row is replaced in one statement, and retired master keys stay configured
-   * until this has finished.
-   * @returns how many keys were re-wrapped.
+   * until this has finished. A key wrapped by a master key this process does not hold is left
+   * as it is and reported, so one misconfigured district does not block the others.
+   * @returns how many keys were re-wrapped, and the districts whose key could not be opened.
    */
-  async rewrapAll(db: Database): Promise<number> {
+  async rewrapAll(db: Database): Promise<{ rewrapped: number; unreadableTenantIds: string[] }> {
     return db.withOwner(async (tx: Transaction) => {
       const rows = await tx.query<{
         tenant_id: string;
@@ -89,10 +90,18 @@ export class TenantKeys {
         master_key_id: string;
       }>('SELECT tenant_id, version, wrapped_key, master_key_id FROM tenant_keys FOR UPDATE');
       const master = this.#ring.current;
-      let count = 0;
+      let rewrapped = 0;
+      const unreadableTenantIds: string[] = [];
       for (const row of rows) {
         if (row.master_key_id === master.id) continue;
-        const dataKey = this.#unwrap(row.tenant_id, row);
+        let dataKey: Buffer;
+        try {
+          dataKey = this.#unwrap(row.tenant_id, row);
+        } catch (error) {
+          if (!(error instanceof TenantKeyUnavailable)) throw error;
+          unreadableTenantIds.push(row.tenant_id);
+          continue;
+        }
         await tx.query(
           `UPDATE tenant_keys SET wrapped_key = $3, master_key_id = $4, rewrapped_at = now()
            WHERE tenant_id = $1 AND version = $2`,
@@ -103,9 +112,9 @@ export class TenantKeys {
             master.id,
           ],
         );
-        count += 1;
+        rewrapped += 1;
       }
-      return count;
+      return { rewrapped, unreadableTenantIds };
     });
   }
 }

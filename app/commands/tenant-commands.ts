@@ -40,8 +40,10 @@ export function registerTenantCommands(program: Command): void {
     )
     .action(() =>
       runWithContext(async (context) => {
-        const rewrapped = await context.keys.rewrapAll(context.db);
-        printSummary({ rewrapped });
+        const { rewrapped, unreadableTenantIds } = await context.keys.rewrapAll(context.db);
+        printSummary({ rewrapped, unreadable: unreadableTenantIds });
+        // A district whose key no configured master key opens is a failure of the work.
+        if (unreadableTenantIds.length > 0) process.exitCode = 1;
       }),
     );
 }

@@ -63,9 +63,18 @@ describe('ccmr command line', function () {
       MASTER_KEYS_RETIRED: oldKey,
     });
     assert.equal(rotated.code, 0, rotated.stderr);
-    assert.deepEqual(JSON.parse(rotated.stdout.trim()), { rewrapped: 1 });
+    assert.deepEqual(JSON.parse(rotated.stdout.trim()), { rewrapped: 1, unreadable: [] });
     const again = await runCcmr(['keys', 'rotate'], { DATA_DIR: folder, MASTER_KEY: newKey });
-    assert.deepEqual(JSON.parse(again.stdout.trim()), { rewrapped: 0 });
+    assert.deepEqual(JSON.parse(again.stdout.trim()), { rewrapped: 0, unreadable: [] });
+
+    // Rotating on without the previous key configured opens nothing, changes nothing, exits 1.
+    const thirdKey = Buffer.alloc(32, 3).toString('base64');
+    const stranded = await runCcmr(['keys', 'rotate'], { DATA_DIR: folder, MASTER_KEY: thirdKey });
+    assert.equal(stranded.code, 1);
+    assert.equal(
+      (JSON.parse(stranded.stdout.trim()) as { unreadable: string[] }).unreadable.length,
+      1,
+    );
   });
 
   it('answers --help with exit code 0', async () => {

@@ -130,8 +130,9 @@ describe(`field encryption (${testBackendName()})`, () => {
     const id = await storePerson(context, tenant, 'rotate@example.org');
     const newKey = newMasterKey();
     const rotated = new TenantKeys(createKeyRing(newKey, [Buffer.alloc(32, 7)]));
-    const count = await rotated.rewrapAll(context.db);
-    assert.ok(count >= 1);
+    const outcome = await rotated.rewrapAll(context.db);
+    assert.ok(outcome.rewrapped >= 1);
+    assert.equal(outcome.unreadableTenantIds.includes(tenant.id), false);
 
     // A process that knows only the new master key still reads everything.
     const onlyNew = new TenantKeys(createKeyRing(newKey));
