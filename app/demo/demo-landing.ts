@@ -1,13 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../app-context.js';
 import { findTenantBySlug } from '../../store/index.js';
+import { WIDGET_TITLES, type WidgetName } from '../../lti/index.js';
 import { DEMO_TENANT, demoProgress } from './seed-demo.js';
 
 /** Where the demo's front page lives; mounted only when the demo is enabled. */
 export const demoLandingPath = '/demo';
 
 /** What each role can open, in the order a visitor should try them. */
-const ROLE_WIDGETS: Array<{ role: string; label: string; who: string; widgets: string[] }> = [
+const ROLE_WIDGETS: Array<{ role: string; label: string; who: string; widgets: WidgetName[] }> = [
   {
     role: 'teacher',
     label: 'Teacher',
@@ -39,17 +40,6 @@ const ROLE_WIDGETS: Array<{ role: string; label: string; who: string; widgets: s
     widgets: ['student-card'],
   },
 ];
-
-const WIDGET_LABELS: Record<string, string> = {
-  'class-readiness': 'Class readiness',
-  'student-card': 'Student readiness card',
-  'campus-dashboard': 'Campus dashboard',
-  'district-dashboard': 'District dashboard',
-  'obm-monitor': 'ECHS / P-TECH monitor',
-  'what-if': 'What-if planner',
-  'ibc-tracker': 'IBC tracker',
-  'admin-console': 'Admin console',
-};
 
 interface DistrictFacts {
   campuses: number;
@@ -108,7 +98,7 @@ function renderRoles(): string {
     const links = widgets
       .map(
         (widget) =>
-          `<li><a href="/demo/launch/${role}?widget=${widget}">${WIDGET_LABELS[widget]}</a></li>`,
+          `<li><a href="/demo/launch/${role}?widget=${widget}">${WIDGET_TITLES[widget]}</a></li>`,
       )
       .join('');
     return `<tr><th scope="row">${label}<br><span class="source">${who}</span></th><td><ul>${links}</ul></td></tr>`;

@@ -1,7 +1,10 @@
 import type { TenantTransaction } from '../../store/index.js';
 
-/** The `students` columns a status file may set (ccmr-rules.md §3 attributes). */
-const STATUS_COLUMNS = new Set([
+/**
+ * The `students` columns a status file may set (ccmr-rules.md §3 attributes). The status layout
+ * reads exactly these, and the writer accepts nothing else, so no other identifier reaches SQL.
+ */
+export const STUDENT_STATUS_COLUMNS = [
   'graduated',
   'graduation_date',
   'graduation_year',
@@ -17,7 +20,9 @@ const STATUS_COLUMNS = new Set([
   'ps_enrolled_by_10th_day_fall',
   'asvab_afqt',
   'program',
-]);
+] as const;
+
+const STATUS_COLUMNS: ReadonlySet<string> = new Set(STUDENT_STATUS_COLUMNS);
 
 /**
  * Sets the given §3 attributes of one student, creating the `students` row if needed. Nothing is

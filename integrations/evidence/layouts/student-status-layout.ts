@@ -1,4 +1,5 @@
 import type { Layout } from '../layout.js';
+import { STUDENT_STATUS_COLUMNS } from '../write-student-status.js';
 
 /** Graduation plans of §3 (ccmr-rules.md). */
 const PLANS = ['FHSP', 'FHSP-E', 'FHSP-DLA', 'RHSP', 'DAP', 'MHSP'] as const;
@@ -13,23 +14,7 @@ const PROGRAMS = ['ECHS', 'P-TECH', 'T-STEM', 'NONE'] as const;
 export const STUDENT_STATUS_LAYOUT: Layout = {
   type: 'student-status',
   requiredColumns: [],
-  optionalColumns: [
-    'graduated',
-    'graduation_date',
-    'graduation_year',
-    'grade_level',
-    'grade9_start_date',
-    'school_year_end_date',
-    'econ_disadv',
-    'sped_in_graduation_year',
-    'graduation_type_code',
-    'graduation_plan',
-    'grade12_attended_last_six_weeks',
-    'iep_continuer',
-    'ps_enrolled_by_10th_day_fall',
-    'asvab_afqt',
-    'program',
-  ],
+  optionalColumns: [...STUDENT_STATUS_COLUMNS],
   read(row) {
     const fields: Record<string, unknown> = {};
     const set = (column: string, value: unknown, blank: unknown = null) => {
