@@ -3,31 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deliverPending, getDeliveryStatus } from '../../../integrations/skyward/index.js';
-import { startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
-import { createTestContext, type TestContext } from '../../support/test-context.js';
 import { testBackendName } from '../../support/test-database.js';
-import { createSkywardDistrict } from './skyward-fixture.js';
+import { createSkywardDistrict, useSkywardWorld } from './skyward-fixture.js';
 
 describe(`Skyward acknowledgement files (${testBackendName()})`, function () {
   this.timeout(60_000);
-  let context: TestContext;
-  let server: SftpServer;
-
-  before(async () => {
-    context = await createTestContext();
-    await context.jobs.start();
-    server = await startSftpServer();
-  });
-  after(async () => {
-    await server.close();
-    await context.close();
-  });
+  const world = useSkywardWorld();
 
   it('marks accepted records acknowledged and rejected ones failed with Skyward’s reason', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-ack');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-ack');
     const accepted = await district.save();
     const rejected = await district.save({ ibcCode: 'IBC0999' });
-    await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
     writeFileSync(
       join(district.acks, 'ccmr-ibc-return-1.csv'),
       'record_id,version,status,message\r\n' +
@@ -36,7 +23,7 @@ describe(`Skyward acknowledgement files (${testBackendName()})`, function () {
         `${randomUUID()},1,accepted,\r\n`,
     );
 
-    const summary = await deliverPending(context, district.tenant.id);
+    const summary = await deliverPending(world.context, district.tenant.id);
 
     assert.deepEqual(summary.acknowledgements, {
       files: 1,
@@ -45,7 +32,9 @@ describe(`Skyward acknowledgement files (${testBackendName()})`, function () {
       unmatched: 1,
       invalidFiles: 0,
     });
-    const statuses = await context.db.withTenant(district.tenant.id, (tx) => getDeliveryStatus(tx));
+    const statuses = await world.context.db.withTenant(district.tenant.id, (tx) =>
+      getDeliveryStatus(tx),
+    );
     const byId = new Map(statuses.map((entry) => [entry.certificationId, entry]));
     assert.equal(byId.get(accepted.id)!.status, 'acknowledged');
     assert.equal(byId.get(rejected.id)!.status, 'failed');
@@ -57,43 +46,45 @@ describe(`Skyward acknowledgement files (${testBackendName()})`, function () {
   });
 
   it('reads each acknowledgement file once', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-ack-once');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-ack-once');
     const saved = await district.save();
-    await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
     writeFileSync(
       join(district.acks, 'return.csv'),
       `record_id,version,status,message\n${saved.id},1,accepted,ok\n`,
     );
-    const first = await deliverPending(context, district.tenant.id);
-    const second = await deliverPending(context, district.tenant.id);
+    const first = await deliverPending(world.context, district.tenant.id);
+    const second = await deliverPending(world.context, district.tenant.id);
     assert.equal(first.acknowledgements.files, 1);
     assert.equal(second.acknowledgements.files, 0);
   });
 
   it('does not acknowledge a version that was never sent', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-ack-version');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-ack-version');
     const saved = await district.save();
-    await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
     writeFileSync(
       join(district.acks, 'return.csv'),
       `record_id,version,status,message\n${saved.id},2,accepted,\n`,
     );
-    const summary = await deliverPending(context, district.tenant.id);
+    const summary = await deliverPending(world.context, district.tenant.id);
     assert.equal(summary.acknowledgements.unmatched, 1);
-    const [status] = await context.db.withTenant(district.tenant.id, (tx) => getDeliveryStatus(tx));
+    const [status] = await world.context.db.withTenant(district.tenant.id, (tx) =>
+      getDeliveryStatus(tx),
+    );
     assert.equal(status!.status, 'delivered');
   });
 
   it('leaves a file in another layout unread and reports it, and reads it once corrected', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-ack-bad');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-ack-bad');
     const saved = await district.save();
-    await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
     const path = join(district.acks, 'return.csv');
     writeFileSync(path, `id;status\n${saved.id};accepted\n`);
-    const bad = await deliverPending(context, district.tenant.id);
+    const bad = await deliverPending(world.context, district.tenant.id);
     assert.equal(bad.acknowledgements.invalidFiles, 1);
     writeFileSync(path, `record_id,version,status,message\n${saved.id},1,accepted,\n`);
-    const fixed = await deliverPending(context, district.tenant.id);
+    const fixed = await deliverPending(world.context, district.tenant.id);
     assert.equal(fixed.acknowledgements.accepted, 1);
   });
 });

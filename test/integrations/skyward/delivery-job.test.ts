@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { SKYWARD_DELIVER_JOB } from '../../../integrations/skyward/index.js';
-import { startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
-import { createTestContext, type TestContext } from '../../support/test-context.js';
 import { testBackendName } from '../../support/test-database.js';
-import { createSkywardDistrict, outboxOf } from './skyward-fixture.js';
+import { createSkywardDistrict, outboxOf, useSkywardWorld } from './skyward-fixture.js';
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -15,25 +13,14 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 45_000): Promi
 
 describe(`Skyward delivery job (${testBackendName()})`, function () {
   this.timeout(90_000);
-  let context: TestContext;
-  let server: SftpServer;
-
-  before(async () => {
-    context = await createTestContext({ jobPollSeconds: 0.5 });
-    await context.jobs.start();
-    server = await startSftpServer();
-  });
-  after(async () => {
-    await server.close();
-    await context.close();
-  });
+  const world = useSkywardWorld({ jobPollSeconds: 0.5 });
 
   it('queues one delivery job for a burst of saves, carrying only the district id', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-burst', {
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-burst', {
       batchWindowSeconds: 3_600,
     });
     for (let index = 0; index < 5; index += 1) await district.save({ ibcCode: `IBC${index}` });
-    const jobs = await context.db.withOwner((tx) =>
+    const jobs = await world.context.db.withOwner((tx) =>
       tx.query<{ data: Record<string, unknown> }>(
         'SELECT data FROM pgboss.job WHERE name = $1 AND singleton_key = $2',
         [SKYWARD_DELIVER_JOB, district.tenant.id],
@@ -46,32 +33,34 @@ describe(`Skyward delivery job (${testBackendName()})`, function () {
   });
 
   it('delivers a saved certification without anyone touching it', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-job');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-job');
     const saved = await district.save();
-    await context.jobs.runWorkers();
+    await world.context.jobs.runWorkers();
     await waitFor(async () =>
-      (await outboxOf(context, district.tenant.id)).every((row) => row.status === 'delivered'),
+      (await outboxOf(world.context, district.tenant.id)).every(
+        (row) => row.status === 'delivered',
+      ),
     );
     const [name] = district.inboxFiles();
     assert.match(district.read(name!), new RegExp(`\r\n${saved.id},1,upsert,`));
     const isOurs = (line: Record<string, unknown>) =>
       line.event === 'skyward.delivery.completed' && line.tenantId === district.tenant.id;
-    await waitFor(async () => context.logs.records().some(isOurs));
-    assert.equal(context.logs.records().find(isOurs)!.records, 1);
-    assert.ok(!context.logs.text().includes('S123456789'));
+    await waitFor(async () => world.context.logs.records().some(isOurs));
+    assert.equal(world.context.logs.records().find(isOurs)!.records, 1);
+    assert.ok(!world.context.logs.text().includes('S123456789'));
   });
 
   it('logs a failed delivery by code and leaves the job to be retried later', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-job-down');
-    await server.stop();
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-job-down');
+    await world.server.stop();
     try {
       await district.save();
-      await context.jobs.runWorkers();
+      await world.context.jobs.runWorkers();
       const isOurs = (line: Record<string, unknown>) =>
         line.event === 'skyward.delivery.failed' && line.tenantId === district.tenant.id;
-      await waitFor(async () => context.logs.records().some(isOurs));
-      assert.equal(context.logs.records().find(isOurs)!.code, 'ERR_SKYWARD_UNREACHABLE');
-      const [job] = await context.db.withOwner((tx) =>
+      await waitFor(async () => world.context.logs.records().some(isOurs));
+      assert.equal(world.context.logs.records().find(isOurs)!.code, 'ERR_SKYWARD_UNREACHABLE');
+      const [job] = await world.context.db.withOwner((tx) =>
         tx.query<{ state: string }>(
           'SELECT state FROM pgboss.job WHERE name = $1 AND singleton_key = $2',
           [SKYWARD_DELIVER_JOB, district.tenant.id],
@@ -79,11 +68,11 @@ describe(`Skyward delivery job (${testBackendName()})`, function () {
       );
       assert.equal(job!.state, 'retry');
       assert.deepEqual(
-        (await outboxOf(context, district.tenant.id)).map((row) => row.status),
+        (await outboxOf(world.context, district.tenant.id)).map((row) => row.status),
         ['pending'],
       );
     } finally {
-      await server.start();
+      await world.server.start();
     }
   });
 });

@@ -5,15 +5,10 @@ import {
   saveCertification,
 } from '../../../integrations/certifications/index.js';
 import { deliverPending, getDeliveryStatus } from '../../../integrations/skyward/index.js';
-import { startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
-import {
-  createTestContext,
-  createTestTenant,
-  type TestContext,
-} from '../../support/test-context.js';
+import { createTestTenant } from '../../support/test-context.js';
 import { testBackendName } from '../../support/test-database.js';
 import { seedStudent } from '../certifications/seed-student.js';
-import { createSkywardDistrict, operator, outboxOf } from './skyward-fixture.js';
+import { createSkywardDistrict, operator, outboxOf, useSkywardWorld } from './skyward-fixture.js';
 
 const HEADER =
   'record_id,record_version,operation,student_state_id,student_local_id,campus_id,' +
@@ -21,21 +16,10 @@ const HEADER =
 
 describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
   this.timeout(60_000);
-  let context: TestContext;
-  let server: SftpServer;
-
-  before(async () => {
-    context = await createTestContext();
-    await context.jobs.start();
-    server = await startSftpServer();
-  });
-  after(async () => {
-    await server.close();
-    await context.close();
-  });
+  const world = useSkywardWorld();
 
   it('delivers saved certifications in one file with exactly the documented content', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-deliver');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-deliver');
     const first = await district.save();
     const second = await district.save({
       ibcCode: 'IBC0102',
@@ -46,7 +30,7 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
       examDate: '2026-05-01',
     });
 
-    const summary = await deliverPending(context, district.tenant.id);
+    const summary = await deliverPending(world.context, district.tenant.id);
 
     assert.equal(summary.status, 'delivered');
     assert.equal(summary.records, 2);
@@ -59,7 +43,7 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
         `${first.id},1,upsert,S123456789,000451,101912001,IBC0417,01,V0123,120.00,2026-04-10,2026-04-20,2026\r\n` +
         `${second.id},1,upsert,S123456789,000451,101912001,IBC0102,02,,,2026-05-01,,2026\r\n`,
     );
-    const statuses = await context.db.withTenant(district.tenant.id, (tx) =>
+    const statuses = await world.context.db.withTenant(district.tenant.id, (tx) =>
       getDeliveryStatus(tx, { personId: district.student.personId }),
     );
     assert.deepEqual(
@@ -69,25 +53,25 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
   });
 
   it('delivers nothing twice: a second run finds nothing pending and writes no file', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-once');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-once');
     await district.save();
-    await deliverPending(context, district.tenant.id);
-    const again = await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
+    const again = await deliverPending(world.context, district.tenant.id);
     assert.equal(again.status, 'nothing_pending');
     assert.equal(again.records, 0);
     assert.equal(district.inboxFiles().length, 1);
   });
 
   it('sends a change as the next version and a delete as a delete line, in a new file', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-change');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-change');
     const saved = await district.save();
-    await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
     await district.save({ id: saved.id, resultCode: '03' });
-    await deliverPending(context, district.tenant.id);
-    await context.db.withTenant(district.tenant.id, (tx) =>
-      deleteCertification(context, tx, saved.id, operator),
+    await deliverPending(world.context, district.tenant.id);
+    await world.context.db.withTenant(district.tenant.id, (tx) =>
+      deleteCertification(world.context, tx, saved.id, operator),
     );
-    await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
 
     const lines = district
       .inboxFiles()
@@ -102,16 +86,16 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
   });
 
   it('sends only the newest version when a record changed twice before delivery', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-supersede');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-supersede');
     const saved = await district.save();
     await district.save({ id: saved.id, examFeeCents: 5_000 });
     await district.save({ id: saved.id, examFeeCents: 6_000 });
-    await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
 
     const body = district.read(district.inboxFiles()[0]!).trim().split('\r\n').slice(1);
     assert.equal(body.length, 1);
     assert.match(body[0]!, new RegExp(`^${saved.id},3,upsert,.*,60\\.00,`));
-    const outbox = await outboxOf(context, district.tenant.id);
+    const outbox = await outboxOf(world.context, district.tenant.id);
     assert.deepEqual(
       outbox.map((row) => `${row.version}:${row.status}`),
       ['1:superseded', '2:superseded', '3:delivered'],
@@ -119,7 +103,7 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
   });
 
   it('writes the district’s own column layout, fixed values included', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-layout', {
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-layout', {
       columnMapping: [
         { header: 'Student ID', field: 'student_local_id' },
         { header: 'Cert Code', field: 'certification_code' },
@@ -130,7 +114,7 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
       fileNamePattern: 'IBC_{date}_{batch}.txt',
     });
     const saved = await district.save();
-    await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
 
     const [name] = district.inboxFiles();
     assert.match(name!, /^IBC_20261015_[0-9a-f-]{36}\.txt$/);
@@ -141,13 +125,16 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
   });
 
   it('marks a change failed with a reason when the student has neither state nor local ID', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-noid');
-    const anonymous = await seedStudent(context, district.tenant.id, { stateId: '', localId: '' });
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-noid');
+    const anonymous = await seedStudent(world.context, district.tenant.id, {
+      stateId: '',
+      localId: '',
+    });
     const saved = await district.save({ personId: anonymous.personId });
-    const summary = await deliverPending(context, district.tenant.id);
+    const summary = await deliverPending(world.context, district.tenant.id);
     assert.equal(summary.records, 0);
     assert.equal(district.inboxFiles().length, 0);
-    const [status] = await context.db.withTenant(district.tenant.id, (tx) =>
+    const [status] = await world.context.db.withTenant(district.tenant.id, (tx) =>
       getDeliveryStatus(tx, { personId: anonymous.personId }),
     );
     assert.equal(status!.certificationId, saved.id);
@@ -156,11 +143,11 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
   });
 
   it('keeps changes pending in a district with no connection', async () => {
-    const tenant = await createTestTenant(context, 'sky-unconnected');
-    const student = await seedStudent(context, tenant.id, { stateId: 'S1', localId: 'L1' });
-    await context.db.withTenant(tenant.id, (tx) =>
+    const tenant = await createTestTenant(world.context, 'sky-unconnected');
+    const student = await seedStudent(world.context, tenant.id, { stateId: 'S1', localId: 'L1' });
+    await world.context.db.withTenant(tenant.id, (tx) =>
       saveCertification(
-        context,
+        world.context,
         tx,
         {
           sourceKey: randomUUID(),
@@ -174,10 +161,10 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
         operator,
       ),
     );
-    const summary = await deliverPending(context, tenant.id);
+    const summary = await deliverPending(world.context, tenant.id);
     assert.equal(summary.status, 'not_connected');
     assert.deepEqual(
-      (await outboxOf(context, tenant.id)).map((row) => row.status),
+      (await outboxOf(world.context, tenant.id)).map((row) => row.status),
       ['pending'],
     );
   });

@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deliverPending, type DeliveryFaults } from '../../../integrations/skyward/index.js';
-import { startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
-import { createTestContext, type TestContext } from '../../support/test-context.js';
 import { testBackendName } from '../../support/test-database.js';
-import { createSkywardDistrict, outboxOf, type SkywardDistrict } from './skyward-fixture.js';
+import {
+  createSkywardDistrict,
+  outboxOf,
+  type SkywardDistrict,
+  useSkywardWorld,
+} from './skyward-fixture.js';
 
 /** Stands for the worker process dying at one point of a delivery. */
 class SimulatedCrash extends Error {}
@@ -32,99 +35,88 @@ function deliveredKeys(district: SkywardDistrict): string[] {
 
 describe(`Skyward delivery under faults (${testBackendName()})`, function () {
   this.timeout(60_000);
-  let context: TestContext;
-  let server: SftpServer;
-
-  before(async () => {
-    context = await createTestContext();
-    await context.jobs.start();
-    server = await startSftpServer();
-  });
-  after(async () => {
-    await server.close();
-    await context.close();
-  });
+  const world = useSkywardWorld();
 
   it('keeps changes pending while the server is down and delivers them once it is back', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-down');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-down');
     const saved = await district.save();
-    await server.stop();
+    await world.server.stop();
     try {
-      await assert.rejects(deliverPending(context, district.tenant.id), {
+      await assert.rejects(deliverPending(world.context, district.tenant.id), {
         code: 'ERR_SKYWARD_UNREACHABLE',
       });
-      await assert.rejects(deliverPending(context, district.tenant.id), {
+      await assert.rejects(deliverPending(world.context, district.tenant.id), {
         code: 'ERR_SKYWARD_UNREACHABLE',
       });
       assert.deepEqual(
-        (await outboxOf(context, district.tenant.id)).map((row) => row.status),
+        (await outboxOf(world.context, district.tenant.id)).map((row) => row.status),
         ['pending'],
       );
     } finally {
-      await server.start();
+      await world.server.start();
     }
-    const summary = await deliverPending(context, district.tenant.id);
+    const summary = await deliverPending(world.context, district.tenant.id);
     assert.equal(summary.records, 1);
     assert.deepEqual(deliveredKeys(district), [`${saved.id},1`]);
   });
 
   it('finishes a batch whose worker died between upload and rename, in one file', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-crash-upload');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-crash-upload');
     const a = await district.save();
     const b = await district.save({ ibcCode: 'IBC0002' });
     await assert.rejects(
-      deliverPending(context, district.tenant.id, { faults: crashOnce('afterUpload') }),
+      deliverPending(world.context, district.tenant.id, { faults: crashOnce('afterUpload') }),
       SimulatedCrash,
     );
     const [partial] = district.inboxFiles();
     assert.match(partial!, /\.csv\.part$/);
     assert.deepEqual(
-      (await outboxOf(context, district.tenant.id)).map((row) => row.status),
+      (await outboxOf(world.context, district.tenant.id)).map((row) => row.status),
       ['pending', 'pending'],
     );
 
-    const restarted = await deliverPending(context, district.tenant.id);
+    const restarted = await deliverPending(world.context, district.tenant.id);
 
     assert.equal(restarted.records, 2);
     assert.deepEqual(district.inboxFiles(), [partial!.replace(/\.part$/, '')]);
     assert.deepEqual(deliveredKeys(district), [`${a.id},1`, `${b.id},1`].sort());
     assert.deepEqual(
-      (await outboxOf(context, district.tenant.id)).map((row) => row.status),
+      (await outboxOf(world.context, district.tenant.id)).map((row) => row.status),
       ['delivered', 'delivered'],
     );
   });
 
   it('recognises a file already renamed before the worker died and does not send it again', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-crash-rename');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-crash-rename');
     const saved = await district.save();
     await assert.rejects(
-      deliverPending(context, district.tenant.id, { faults: crashOnce('afterRename') }),
+      deliverPending(world.context, district.tenant.id, { faults: crashOnce('afterRename') }),
       SimulatedCrash,
     );
     const [name] = district.inboxFiles();
     const writtenAtMs = statSync(join(district.inbox, name!)).mtimeMs;
     assert.deepEqual(
-      (await outboxOf(context, district.tenant.id)).map((row) => row.status),
+      (await outboxOf(world.context, district.tenant.id)).map((row) => row.status),
       ['pending'],
     );
 
-    const restarted = await deliverPending(context, district.tenant.id);
+    const restarted = await deliverPending(world.context, district.tenant.id);
 
     assert.equal(restarted.records, 1);
     assert.deepEqual(district.inboxFiles(), [name]);
     assert.equal(statSync(join(district.inbox, name!)).mtimeMs, writtenAtMs);
     assert.deepEqual(deliveredKeys(district), [`${saved.id},1`]);
     assert.deepEqual(
-      (await outboxOf(context, district.tenant.id)).map((row) => row.status),
+      (await outboxOf(world.context, district.tenant.id)).map((row) => row.status),
       ['delivered'],
     );
   });
 
   it('re-sends a batch Skyward already took, under the same name with the same ids and versions', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-crash-taken');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-crash-taken');
     const saved = await district.save();
     await assert.rejects(
-      deliverPending(context, district.tenant.id, { faults: crashOnce('afterRename') }),
+      deliverPending(world.context, district.tenant.id, { faults: crashOnce('afterRename') }),
       SimulatedCrash,
     );
     const [name] = district.inboxFiles();
@@ -133,7 +125,7 @@ describe(`Skyward delivery under faults (${testBackendName()})`, function () {
     mkdirSync(imported, { recursive: true });
     renameSync(join(district.inbox, name!), join(imported, name!));
 
-    await deliverPending(context, district.tenant.id);
+    await deliverPending(world.context, district.tenant.id);
 
     assert.deepEqual(district.inboxFiles(), [name]);
     assert.equal(district.read(name!), firstCopy);
@@ -142,24 +134,30 @@ describe(`Skyward delivery under faults (${testBackendName()})`, function () {
   });
 
   it('survives a crash at every step of several batches and ends with every record delivered once', async () => {
-    const district = await createSkywardDistrict(context, server, 'sky-crash-many');
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-crash-many');
     const ids: string[] = [];
     for (let index = 0; index < 7; index += 1)
       ids.push((await district.save({ ibcCode: `IBC${index}` })).id);
     const options = { maxRecordsPerFile: 3 };
     await assert.rejects(
-      deliverPending(context, district.tenant.id, { ...options, faults: crashOnce('afterUpload') }),
+      deliverPending(world.context, district.tenant.id, {
+        ...options,
+        faults: crashOnce('afterUpload'),
+      }),
       SimulatedCrash,
     );
     await assert.rejects(
-      deliverPending(context, district.tenant.id, { ...options, faults: crashOnce('afterRename') }),
+      deliverPending(world.context, district.tenant.id, {
+        ...options,
+        faults: crashOnce('afterRename'),
+      }),
       SimulatedCrash,
     );
-    await deliverPending(context, district.tenant.id, options);
+    await deliverPending(world.context, district.tenant.id, options);
 
     assert.equal(district.inboxFiles().filter((name) => name.endsWith('.part')).length, 0);
     assert.deepEqual(deliveredKeys(district), ids.map((id) => `${id},1`).sort());
-    const statuses = (await outboxOf(context, district.tenant.id)).map((row) => row.status);
+    const statuses = (await outboxOf(world.context, district.tenant.id)).map((row) => row.status);
     assert.deepEqual(
       statuses,
       ids.map(() => 'delivered'),

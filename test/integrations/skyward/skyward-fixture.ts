@@ -5,12 +5,41 @@ import {
   type CertificationActor,
 } from '../../../integrations/certifications/index.js';
 import { saveSkywardConnection } from '../../../integrations/skyward/index.js';
+import type { Config } from '../../../app/config.js';
 import type { Tenant } from '../../../store/index.js';
-import type { SftpServer } from '../../peers/sftp/start-sftp-server.js';
-import { createTestTenant, type TestContext } from '../../support/test-context.js';
+import { startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
+import {
+  createTestContext,
+  createTestTenant,
+  type TestContext,
+} from '../../support/test-context.js';
 import { seedStudent, type SeededStudent } from '../certifications/seed-student.js';
 
 export const operator: CertificationActor = { actorType: 'cli', actorId: 'operator-1' };
+
+/** What a Skyward suite runs against: the application with its job workers, and the SFTP server. */
+export interface SkywardWorld {
+  context: TestContext;
+  server: SftpServer;
+}
+
+/**
+ * Registers the suite's hooks: before it, the application context (jobs started) and the test
+ * SFTP server; after it, both closed. The returned object is filled in once the hook has run.
+ */
+export function useSkywardWorld(overrides: Partial<Config> = {}): SkywardWorld {
+  const world = {} as SkywardWorld;
+  before(async () => {
+    world.context = await createTestContext(overrides);
+    await world.context.jobs.start();
+    world.server = await startSftpServer();
+  });
+  after(async () => {
+    await world.server.close();
+    await world.context.close();
+  });
+  return world;
+}
 
 /** A district with one student, connected to the test SFTP server in its own folders. */
 export interface SkywardDistrict {
