@@ -74,7 +74,10 @@ export async function openAppContext(
       maxConnections: config.databaseMaxConnections,
     }));
   const keys = new TenantKeys(createKeyRing(masterKey, config.retiredMasterKeys));
-  const jobs = new JobQueue(db, { pollingIntervalSeconds: config.jobPollSeconds });
+  const jobs = new JobQueue(db, {
+    pollingIntervalSeconds: config.jobPollSeconds,
+    runsSchedules: config.rosterSyncCron !== undefined,
+  });
   const context: AppContext = {
     config,
     db,

@@ -35,6 +35,12 @@ export interface Config {
   databaseMaxConnections: number;
   /** Enable the demo district and its "Try a launch" page (never in production). */
   demo: boolean;
+  /** When every connected district's roster is synced (5-field cron); undefined = never. */
+  rosterSyncCron?: string;
+  /** IANA time zone the roster sync schedule is read in. */
+  rosterSyncTimezone: string;
+  /** A scheduled sync is full (absent records soft-deleted) when the last full one is older. */
+  rosterFullSyncDays: number;
 }
 
 /** One line per variable, as the README's configuration table. */
@@ -59,6 +65,11 @@ export const CONFIG_VARIABLES = {
   JOB_POLL_SECONDS: 'seconds between job-queue polls (default 2, at least 0.5)',
   DATABASE_MAX_CONNECTIONS: 'PostgreSQL pool size per process (default 10)',
   DEMO: 'true | false: demo district and launch page (default true without DATABASE_URL outside production)',
+  ONEROSTER_SYNC_CRON:
+    'when connected districts sync their roster, as 5-field cron, or off (default "0 5 * * *"; off in test and demo)',
+  ONEROSTER_SYNC_TIMEZONE: 'IANA time zone of ONEROSTER_SYNC_CRON (default America/Chicago)',
+  ONEROSTER_FULL_SYNC_DAYS:
+    'days after which a scheduled sync is full instead of delta (default 7)',
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -115,6 +126,38 @@ function parseBoolean(env: Env, name: string, fallback: boolean, problems: strin
   return fallback;
 }
 
+/** Minute, hour, day of month, month, day of week: digits, `*`, ranges, lists and steps. */
+const CRON_PATTERN = /^[\d*,/-]+( [\d*,/-]+){4}$/;
+
+function parseCron(env: Env, fallback: string, problems: string[]): string | undefined {
+  const raw = (env.ONEROSTER_SYNC_CRON ?? fallback).trim().replace(/\s+/g, ' ');
+  if (raw === 'off') return undefined;
+  if (!CRON_PATTERN.test(raw)) {
+    problems.push(`ONEROSTER_SYNC_CRON must be 5 cron fields or off, got "${raw}"`);
+    return undefined;
+  }
+  return raw;
+}
+
+function parseTimezone(env: Env, problems: string[]): string {
+  const raw = env.ONEROSTER_SYNC_TIMEZONE || 'America/Chicago';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+    return raw;
+  } catch {
+    problems.push(`ONEROSTER_SYNC_TIMEZONE must be an IANA time zone, got "${raw}"`);
+    return 'America/Chicago';
+  }
+}
+
+/**
+ * Tests start many short-lived contexts, none of which should sync on a clock; the demo
+ * district's provider runs only while the demo is prepared, so there is nothing to sync later.
+ */
+function isRosterScheduleOffByDefault(mode: RunMode, demo: boolean): boolean {
+  return mode === 'test' || demo;
+}
+
 function parseMode(env: Env, problems: string[]): RunMode {
   const raw = env.NODE_ENV ?? 'development';
   if (raw === 'development' || raw === 'test' || raw === 'production') return raw;
@@ -150,6 +193,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     if (!publicUrl.startsWith('https://')) problems.push('PUBLIC_URL must use https in production');
   }
   const jobPollSeconds = Number(env.JOB_POLL_SECONDS ?? '2');
+  const demo = parseBoolean(env, 'DEMO', !databaseUrl && mode !== 'production', problems);
   if (!(jobPollSeconds >= 0.5)) problems.push('JOB_POLL_SECONDS must be a number ≥ 0.5');
 
   const config: Config = {
@@ -171,7 +215,14 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     trustProxyHops: parseInteger(env, 'TRUST_PROXY_HOPS', 0, 0, problems),
     jobPollSeconds,
     databaseMaxConnections: parseInteger(env, 'DATABASE_MAX_CONNECTIONS', 10, 1, problems),
-    demo: parseBoolean(env, 'DEMO', !databaseUrl && mode !== 'production', problems),
+    demo,
+    rosterSyncCron: parseCron(
+      env,
+      isRosterScheduleOffByDefault(mode, demo) ? 'off' : '0 5 * * *',
+      problems,
+    ),
+    rosterSyncTimezone: parseTimezone(env, problems),
+    rosterFullSyncDays: parseInteger(env, 'ONEROSTER_FULL_SYNC_DAYS', 7, 1, problems),
   };
   if (config.demo && mode === 'production') problems.push('DEMO cannot be enabled in production');
 

@@ -1,12 +1,17 @@
 import type { AppContext } from './app-context.js';
 import { defineSkywardJobs } from '../integrations/skyward/index.js';
 import { defineResultsJobs } from './results/index.js';
+import { defineRosterSyncJobs } from '../oneroster/index.js';
 
 /**
  * Every kind of background job the product runs. Each area adds its own `define…Jobs(context)`
  * function here, one line each; it calls `context.jobs.define(...)`.
  */
-const definers: Array<(context: AppContext) => void> = [defineSkywardJobs, defineResultsJobs];
+const definers: Array<(context: AppContext) => void> = [
+  defineSkywardJobs,
+  defineResultsJobs,
+  defineRosterSyncJobs,
+];
 
 export function defineJobs(context: AppContext): void {
   for (const define of definers) define(context);

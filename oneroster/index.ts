@@ -36,3 +36,11 @@ export {
 export { schoolYearEnding, graduationYearOf, parseGradeLevel } from './school-year.js';
 export * from './errors.js';
 export { importRosterZip, type ImportOptions } from './csv/import-roster-zip.js';
+export {
+  defineRosterSyncJobs,
+  isFullSyncDue,
+  queueRosterSyncs,
+  syncDistrictOnSchedule,
+  ROSTER_SYNC_JOB,
+  SCHEDULED_ROSTER_SYNC_JOB,
+} from './define-roster-sync-jobs.js';

@@ -19,6 +19,12 @@ export interface JobDefinition<P extends Record<string, unknown>> {
    * `standard` queues every job sent.
    */
   policy?: 'standard' | 'short' | 'singleton' | 'stately';
+  /**
+   * Sends the job with an empty payload on this schedule (5-field cron read in `timezone`).
+   * However many processes run workers, pg-boss sends it once per slot; a queue defined
+   * without a schedule has any earlier one removed when workers start.
+   */
+  schedule?: { cron: string; timezone: string };
   /** Handles one job. Payloads carry ids only; the handler re-reads what it needs. */
   handle(payload: P, context: { jobId: string }): Promise<void>;
 }
@@ -27,6 +33,8 @@ export interface JobDefinition<P extends Record<string, unknown>> {
 export interface JobQueueOptions {
   /** Seconds between polls for new jobs (pg-boss accepts 0.5 at the least). */
   pollingIntervalSeconds?: number;
+  /** Let this process send scheduled jobs when they are due (off: schedules are only stored). */
+  runsSchedules?: boolean;
 }
 
 function executorFor(tx: Transaction): SqlExecutor {
@@ -56,7 +64,7 @@ export class JobQueue {
       db: db.ownerExecutor(),
       schema: JOB_SCHEMA,
       supervise: true,
-      schedule: false,
+      schedule: options.runsSchedules ?? false,
       migrate: true,
     } as unknown as PgBoss.ConstructorOptions);
     this.#boss.on('error', () => undefined);
@@ -123,7 +131,28 @@ export class JobQueue {
           for (const job of jobs) await definition.handle(job.data, { jobId: job.id });
         },
       );
+      await this.#applySchedule(definition);
     }
+  }
+
+  async #applySchedule(definition: JobDefinition<Record<string, unknown>>): Promise<void> {
+    if (definition.schedule) {
+      const { cron, timezone } = definition.schedule;
+      await this.#boss.schedule(definition.name, cron, {}, { tz: timezone });
+    } else {
+      await this.#boss.unschedule(definition.name);
+    }
+  }
+
+  /** The stored schedules, for status pages and tests. */
+  async listSchedules(): Promise<Array<{ name: string; cron: string; timezone: string }>> {
+    // pg-boss returns its schedule rows as stored; its typings leave out the timezone column.
+    const schedules = (await this.#boss.getSchedules()) as unknown as Array<{
+      name: string;
+      cron: string;
+      timezone: string;
+    }>;
+    return schedules.map(({ name, cron, timezone }) => ({ name, cron, timezone }));
   }
 
   /** Counts the jobs of a queue by state, for status pages and tests. */
