@@ -76,7 +76,9 @@ export async function openAppContext(
   const keys = new TenantKeys(createKeyRing(masterKey, config.retiredMasterKeys));
   const jobs = new JobQueue(db, {
     pollingIntervalSeconds: config.jobPollSeconds,
-    runsSchedules: config.rosterSyncCron !== undefined,
+    runsSchedules: [config.rosterSyncCron, config.retentionCron, config.skywardRetryCron].some(
+      (cron) => cron !== undefined,
+    ),
   });
   const context: AppContext = {
     config,

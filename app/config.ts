@@ -37,10 +37,14 @@ export interface Config {
   demo: boolean;
   /** When every connected district's roster is synced (5-field cron); undefined = never. */
   rosterSyncCron?: string;
-  /** IANA time zone the roster sync schedule is read in. */
-  rosterSyncTimezone: string;
   /** A scheduled sync is full (absent records soft-deleted) when the last full one is older. */
   rosterFullSyncDays: number;
+  /** When every district's retention rules are applied (5-field cron); undefined = never. */
+  retentionCron?: string;
+  /** When Skyward changes left pending after their retries are sent again; undefined = never. */
+  skywardRetryCron?: string;
+  /** IANA time zone every schedule is read in. */
+  scheduleTimezone: string;
 }
 
 /** One line per variable, as the README's configuration table. */
@@ -67,9 +71,13 @@ export const CONFIG_VARIABLES = {
   DEMO: 'true | false: demo district and launch page (default true without DATABASE_URL outside production)',
   ONEROSTER_SYNC_CRON:
     'when connected districts sync their roster, as 5-field cron, or off (default "0 5 * * *"; off in test and demo)',
-  ONEROSTER_SYNC_TIMEZONE: 'IANA time zone of ONEROSTER_SYNC_CRON (default America/Chicago)',
   ONEROSTER_FULL_SYNC_DAYS:
     'days after which a scheduled sync is full instead of delta (default 7)',
+  RETENTION_CRON:
+    'when each district\'s retention rules run, 5-field cron or off (default "30 2 * * *"; off in test)',
+  SKYWARD_RETRY_CRON:
+    'when Skyward changes still pending are sent again, 5-field cron or off (default "20 * * * *"; off in test)',
+  SCHEDULE_TIMEZONE: 'IANA time zone of the schedules above (default America/Chicago)',
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -129,23 +137,28 @@ function parseBoolean(env: Env, name: string, fallback: boolean, problems: strin
 /** Minute, hour, day of month, month, day of week: digits, `*`, ranges, lists and steps. */
 const CRON_PATTERN = /^[\d*,/-]+( [\d*,/-]+){4}$/;
 
-function parseCron(env: Env, fallback: string, problems: string[]): string | undefined {
-  const raw = (env.ONEROSTER_SYNC_CRON ?? fallback).trim().replace(/\s+/g, ' ');
+function parseCron(
+  env: Env,
+  name: string,
+  fallback: string,
+  problems: string[],
+): string | undefined {
+  const raw = (env[name] || fallback).trim().replace(/\s+/g, ' ');
   if (raw === 'off') return undefined;
   if (!CRON_PATTERN.test(raw)) {
-    problems.push(`ONEROSTER_SYNC_CRON must be 5 cron fields or off, got "${raw}"`);
+    problems.push(`${name} must be 5 cron fields or off, got "${raw}"`);
     return undefined;
   }
   return raw;
 }
 
 function parseTimezone(env: Env, problems: string[]): string {
-  const raw = env.ONEROSTER_SYNC_TIMEZONE || 'America/Chicago';
+  const raw = env.SCHEDULE_TIMEZONE || 'America/Chicago';
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: raw });
     return raw;
   } catch {
-    problems.push(`ONEROSTER_SYNC_TIMEZONE must be an IANA time zone, got "${raw}"`);
+    problems.push(`SCHEDULE_TIMEZONE must be an IANA time zone, got "${raw}"`);
     return 'America/Chicago';
   }
 }
@@ -218,11 +231,25 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     demo,
     rosterSyncCron: parseCron(
       env,
+      'ONEROSTER_SYNC_CRON',
       isRosterScheduleOffByDefault(mode, demo) ? 'off' : '0 5 * * *',
       problems,
     ),
-    rosterSyncTimezone: parseTimezone(env, problems),
     rosterFullSyncDays: parseInteger(env, 'ONEROSTER_FULL_SYNC_DAYS', 7, 1, problems),
+    // Tests start many short-lived contexts; none of them should act on a clock.
+    retentionCron: parseCron(
+      env,
+      'RETENTION_CRON',
+      mode === 'test' ? 'off' : '30 2 * * *',
+      problems,
+    ),
+    skywardRetryCron: parseCron(
+      env,
+      'SKYWARD_RETRY_CRON',
+      mode === 'test' ? 'off' : '20 * * * *',
+      problems,
+    ),
+    scheduleTimezone: parseTimezone(env, problems),
   };
   if (config.demo && mode === 'production') problems.push('DEMO cannot be enabled in production');
 

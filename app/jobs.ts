@@ -2,6 +2,7 @@ import type { AppContext } from './app-context.js';
 import { defineSkywardJobs } from '../integrations/skyward/index.js';
 import { defineResultsJobs } from './results/index.js';
 import { defineRosterSyncJobs } from '../oneroster/index.js';
+import { defineRetentionJob } from '../privacy/index.js';
 
 /**
  * Every kind of background job the product runs. Each area adds its own `define…Jobs(context)`
@@ -11,6 +12,7 @@ const definers: Array<(context: AppContext) => void> = [
   defineSkywardJobs,
   defineResultsJobs,
   defineRosterSyncJobs,
+  defineRetentionJob,
 ];
 
 export function defineJobs(context: AppContext): void {

@@ -128,12 +128,12 @@ export async function syncDistrictOnSchedule(
  * @param context the application context.
  */
 export function defineRosterSyncJobs(context: AppContext): void {
-  const { rosterSyncCron, rosterSyncTimezone } = context.config;
+  const { rosterSyncCron, scheduleTimezone } = context.config;
   context.jobs.define({
     name: SCHEDULED_ROSTER_SYNC_JOB,
     policy: 'short',
     retryLimit: 0,
-    schedule: rosterSyncCron ? { cron: rosterSyncCron, timezone: rosterSyncTimezone } : undefined,
+    schedule: rosterSyncCron ? { cron: rosterSyncCron, timezone: scheduleTimezone } : undefined,
     handle: async (_payload, { jobId }) => {
       await queueRosterSyncs(context, jobId);
     },

@@ -101,3 +101,8 @@ export {
   type RateLimitOptions,
 } from './rate-limit.js';
 export { applyRetention, type RetentionOutcome } from './data-requests/apply-retention.js';
+export {
+  applyRetentionEverywhere,
+  defineRetentionJob,
+  RETENTION_JOB,
+} from './data-requests/define-retention-job.js';

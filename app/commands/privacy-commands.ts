@@ -108,7 +108,7 @@ function registerDataRequestCommands(privacy: Command): void {
   privacy
     .command('retention')
     .description(
-      "delete students withdrawn longer ago than the district's grace period (run daily)",
+      "delete students withdrawn longer ago than the district's grace period (the nightly job does this for every district)",
     )
     .option('--tenant <slug|id>', 'the district')
     .action((o: { tenant?: string }) =>

@@ -1,17 +1,31 @@
 import { z } from 'zod';
 import { isAppError } from '../../store/index.js';
 import type { AppContext } from '../../app/app-context.js';
-import { SKYWARD_DELIVER_JOB } from './job-names.js';
+import { SKYWARD_DELIVER_JOB, SKYWARD_SWEEP_JOB } from './job-names.js';
 import { deliverPending } from './deliver-pending.js';
+import { queueOutstandingDeliveries } from './queue-outstanding-deliveries.js';
 
 const payloadSchema = z.object({ tenantId: z.uuid() });
 
 /**
- * Declares the delivery job. A failed delivery (server down, refused login) throws, and the
- * queue retries it with doubling delays: 30 s, 1 min, 2 min, … ten times.
+ * Declares the delivery job and its sweep. A failed delivery (server down, refused login)
+ * throws, and the queue retries it with doubling delays: 30 s, 1 min, 2 min, … ten times. The
+ * sweep, on SKYWARD_RETRY_CRON, queues a delivery for every district with work still left, so
+ * an outage longer than the retries delays a change but never strands it.
  * @param context the application context.
  */
 export function defineSkywardJobs(context: AppContext): void {
+  const { skywardRetryCron, scheduleTimezone } = context.config;
+  context.jobs.define({
+    name: SKYWARD_SWEEP_JOB,
+    policy: 'short',
+    retryLimit: 0,
+    schedule: skywardRetryCron ? { cron: skywardRetryCron, timezone: scheduleTimezone } : undefined,
+    async handle(_payload, { jobId }) {
+      const queued = await queueOutstandingDeliveries(context);
+      context.logger.info({ event: 'skyward.sweep.completed', jobId, districts: queued.length });
+    },
+  });
   context.jobs.define<{ tenantId: string }>({
     name: SKYWARD_DELIVER_JOB,
     retryLimit: 10,

@@ -33,4 +33,5 @@ export {
 export { WRITE_BACK_FIELDS, type WriteBackField, type WriteBackLine } from './write-back-line.js';
 export { batchFileName } from './prepare-batch.js';
 export { SkywardNotConnected, SkywardSettingInvalid, SkywardTransferFailed } from './errors.js';
-export { SKYWARD_DELIVER_JOB } from './job-names.js';
+export { SKYWARD_DELIVER_JOB, SKYWARD_SWEEP_JOB } from './job-names.js';
+export { queueOutstandingDeliveries } from './queue-outstanding-deliveries.js';

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../app/config.js';
 import {
   ROSTER_SYNC_JOB,
   SCHEDULED_ROSTER_SYNC_JOB,
@@ -134,60 +133,5 @@ describe(`Scheduled OneRoster sync (${testBackendName()})`, function () {
       tx.one<{ count: number }>('SELECT count(*)::int AS count FROM student_results'),
     );
     assert.equal(stored?.count, students);
-  });
-});
-
-describe(`Roster sync schedule (${testBackendName()})`, function () {
-  this.timeout(60_000);
-
-  it('stores the configured schedule when workers start, and removes it when turned off', async () => {
-    const scheduled = await createTestContext({
-      rosterSyncCron: '30 4 * * 1-5',
-      rosterSyncTimezone: 'America/Chicago',
-    });
-    try {
-      await scheduled.jobs.runWorkers();
-      const schedules = await scheduled.jobs.listSchedules();
-      assert.deepEqual(
-        schedules.filter((schedule) => schedule.name === SCHEDULED_ROSTER_SYNC_JOB),
-        [{ name: SCHEDULED_ROSTER_SYNC_JOB, cron: '30 4 * * 1-5', timezone: 'America/Chicago' }],
-      );
-    } finally {
-      await scheduled.close();
-    }
-
-    const unscheduled = await createTestContext({ rosterSyncCron: undefined });
-    try {
-      await unscheduled.jobs.runWorkers();
-      const names = (await unscheduled.jobs.listSchedules()).map((schedule) => schedule.name);
-      assert.ok(!names.includes(SCHEDULED_ROSTER_SYNC_JOB));
-    } finally {
-      await unscheduled.close();
-    }
-  });
-
-  it('reads the schedule from the environment: daily at 05:00 Central, off in tests and the demo', () => {
-    const defaults = loadConfig({ NODE_ENV: 'development', DEMO: 'false' });
-    assert.equal(defaults.rosterSyncCron, '0 5 * * *');
-    assert.equal(defaults.rosterSyncTimezone, 'America/Chicago');
-    assert.equal(defaults.rosterFullSyncDays, 7);
-    assert.equal(loadConfig({ NODE_ENV: 'test' }).rosterSyncCron, undefined);
-    assert.equal(loadConfig({ NODE_ENV: 'development', DEMO: 'true' }).rosterSyncCron, undefined);
-    assert.equal(loadConfig({ ONEROSTER_SYNC_CRON: 'off' }).rosterSyncCron, undefined);
-  });
-
-  it('refuses a malformed schedule, time zone or full-sync interval, naming each', () => {
-    assert.throws(
-      () =>
-        loadConfig({
-          ONEROSTER_SYNC_CRON: 'every night',
-          ONEROSTER_SYNC_TIMEZONE: 'Texas/Austin',
-          ONEROSTER_FULL_SYNC_DAYS: '0',
-        }),
-      (error: Error & { problems?: string[] }) =>
-        ['ONEROSTER_SYNC_CRON', 'ONEROSTER_SYNC_TIMEZONE', 'ONEROSTER_FULL_SYNC_DAYS'].every(
-          (name) => error.problems?.some((problem) => problem.startsWith(name)),
-        ),
-    );
   });
 });

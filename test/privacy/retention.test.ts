@@ -1,13 +1,21 @@
 import assert from 'node:assert/strict';
-import type { AppContext } from '../../app/app-context.js';
-import { applyRetention, saveContractParameters } from '../../privacy/index.js';
-import { createTestContext, createTestTenant, TEST_NOW } from '../support/test-context.js';
+import {
+  applyRetention,
+  applyRetentionEverywhere,
+  saveContractParameters,
+} from '../../privacy/index.js';
+import {
+  createTestContext,
+  createTestTenant,
+  TEST_NOW,
+  type TestContext,
+} from '../support/test-context.js';
 import { insertPerson } from './support/seed-district.js';
 
 const DAY_MS = 86_400_000;
 
 describe('retention of withdrawn students', () => {
-  let context: AppContext;
+  let context: TestContext;
 
   before(async () => {
     context = await createTestContext();
@@ -60,5 +68,29 @@ describe('retention of withdrawn students', () => {
       isGraceSet: false,
       deletedStudentIds: [],
     });
+  });
+
+  it('runs in every district on its schedule, each by its own grace period', async () => {
+    const strict = await districtWithWithdrawals(30);
+    const lenient = await districtWithWithdrawals(60);
+    const unset = await districtWithWithdrawals(null);
+
+    const deleted = await applyRetentionEverywhere(context, 'job-1');
+
+    const remaining = async (tenantId: string) =>
+      (
+        await context.db.withTenant(tenantId, (tx) =>
+          tx.query<{ id: string }>('SELECT id FROM people ORDER BY id'),
+        )
+      ).map((row) => row.id);
+    assert.deepEqual(await remaining(strict.tenantId), [strict.recent, strict.active].sort());
+    assert.equal((await remaining(lenient.tenantId)).length, 3);
+    assert.equal((await remaining(unset.tenantId)).length, 3);
+    assert.ok(deleted >= 1);
+    const applied = context.logs
+      .records()
+      .filter((line) => line.event === 'privacy.retention.applied');
+    assert.ok(applied.some((line) => line.tenantId === strict.tenantId && line.deleted === 1));
+    assert.ok(!applied.some((line) => line.tenantId === lenient.tenantId));
   });
 });

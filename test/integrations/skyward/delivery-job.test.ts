@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { SKYWARD_DELIVER_JOB } from '../../../integrations/skyward/index.js';
+import {
+  SKYWARD_DELIVER_JOB,
+  queueOutstandingDeliveries,
+} from '../../../integrations/skyward/index.js';
 import { testBackendName } from '../../support/test-database.js';
 import { createSkywardDistrict, outboxOf, useSkywardWorld } from './skyward-fixture.js';
 
@@ -60,13 +63,18 @@ describe(`Skyward delivery job (${testBackendName()})`, function () {
         line.event === 'skyward.delivery.failed' && line.tenantId === district.tenant.id;
       await waitFor(async () => world.context.logs.records().some(isOurs));
       assert.equal(world.context.logs.records().find(isOurs)!.code, 'ERR_SKYWARD_UNREACHABLE');
-      const [job] = await world.context.db.withOwner((tx) =>
-        tx.query<{ state: string }>(
-          'SELECT state FROM pgboss.job WHERE name = $1 AND singleton_key = $2',
-          [SKYWARD_DELIVER_JOB, district.tenant.id],
-        ),
-      );
-      assert.equal(job!.state, 'retry');
+      // The failure is logged before the queue records it, so wait for the queue too.
+      const stateOfJob = async () => {
+        const [job] = await world.context.db.withOwner((tx) =>
+          tx.query<{ state: string }>(
+            'SELECT state FROM pgboss.job WHERE name = $1 AND singleton_key = $2',
+            [SKYWARD_DELIVER_JOB, district.tenant.id],
+          ),
+        );
+        return job?.state;
+      };
+      await waitFor(async () => (await stateOfJob()) !== 'active');
+      assert.equal(await stateOfJob(), 'retry');
       assert.deepEqual(
         (await outboxOf(world.context, district.tenant.id)).map((row) => row.status),
         ['pending'],
@@ -74,5 +82,41 @@ describe(`Skyward delivery job (${testBackendName()})`, function () {
     } finally {
       await world.server.start();
     }
+  });
+
+  it('queues again the deliveries whose job gave up, and only those, once each', async () => {
+    const stranded = await createSkywardDistrict(world.context, world.server, 'sky-stranded', {
+      batchWindowSeconds: 3_600,
+    });
+    const idle = await createSkywardDistrict(world.context, world.server, 'sky-idle');
+    await stranded.save();
+    // What a job leaves behind when its last retry fails: no job, the change still pending.
+    await world.context.db.withOwner((tx) =>
+      tx.query('DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = $2', [
+        SKYWARD_DELIVER_JOB,
+        stranded.tenant.id,
+      ]),
+    );
+    await world.context.db.withTenant(stranded.tenant.id, (tx) =>
+      tx.query('UPDATE skyward_dispatch SET is_job_queued = false'),
+    );
+
+    const first = await queueOutstandingDeliveries(world.context);
+    const second = await queueOutstandingDeliveries(world.context);
+
+    assert.ok(first.includes(stranded.tenant.id));
+    assert.ok(!first.includes(idle.tenant.id));
+    assert.ok(!second.includes(stranded.tenant.id));
+    const jobs = await world.context.db.withOwner((tx) =>
+      tx.query<{ singleton_key: string }>(
+        `SELECT singleton_key FROM pgboss.job
+          WHERE name = $1 AND singleton_key = ANY($2::text[]) AND state = 'created'`,
+        [SKYWARD_DELIVER_JOB, [stranded.tenant.id, idle.tenant.id]],
+      ),
+    );
+    assert.deepEqual(
+      jobs.map((job) => job.singleton_key),
+      [stranded.tenant.id],
+    );
   });
 });
