@@ -3,6 +3,7 @@ import { defineSkywardJobs } from '../integrations/skyward/index.js';
 import { defineResultsJobs } from './results/index.js';
 import { defineRosterSyncJobs } from '../oneroster/index.js';
 import { defineRetentionJob } from '../privacy/index.js';
+import { defineLtiJobs } from '../lti/index.js';
 
 /**
  * Every kind of background job the product runs. Each area adds its own `define…Jobs(context)`
@@ -13,6 +14,7 @@ const definers: Array<(context: AppContext) => void> = [
   defineResultsJobs,
   defineRosterSyncJobs,
   defineRetentionJob,
+  defineLtiJobs,
 ];
 
 export function defineJobs(context: AppContext): void {

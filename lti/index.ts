@@ -28,6 +28,8 @@ export {
   type Registration,
 } from './registrations.js';
 export { createRegistrationInvite } from './registration-invites.js';
+export { purgeExpiredLaunchState, type LaunchStatePurge } from './purge-expired-launch-state.js';
+export { defineLtiJobs, LTI_PURGE_JOB } from './define-lti-jobs.js';
 export { mapRoles, setTenantRole, DEFAULT_ROLE_MAP } from './role-mapping.js';
 export { ToolKeyStore } from './tool-keys.js';
 export { fillManifest } from './tool-manifest.js';

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../app/config.js';
 import { SKYWARD_SWEEP_JOB } from '../../integrations/skyward/index.js';
+import { LTI_PURGE_JOB } from '../../lti/index.js';
 import { SCHEDULED_ROSTER_SYNC_JOB } from '../../oneroster/index.js';
 import { RETENTION_JOB } from '../../privacy/index.js';
 import { createTestContext } from '../support/test-context.js';
 import { testBackendName } from '../support/test-database.js';
 
-const SCHEDULED_JOBS = [SCHEDULED_ROSTER_SYNC_JOB, RETENTION_JOB, SKYWARD_SWEEP_JOB];
+const SCHEDULED_JOBS = [SCHEDULED_ROSTER_SYNC_JOB, RETENTION_JOB, LTI_PURGE_JOB, SKYWARD_SWEEP_JOB];
 
 describe(`Job schedules (${testBackendName()})`, function () {
   this.timeout(60_000);
@@ -28,6 +29,7 @@ describe(`Job schedules (${testBackendName()})`, function () {
         [
           { name: SCHEDULED_ROSTER_SYNC_JOB, cron: '30 4 * * 1-5', timezone: 'America/Chicago' },
           { name: RETENTION_JOB, cron: '15 1 * * *', timezone: 'America/Chicago' },
+          { name: LTI_PURGE_JOB, cron: '15 1 * * *', timezone: 'America/Chicago' },
           { name: SKYWARD_SWEEP_JOB, cron: '*/30 * * * *', timezone: 'America/Chicago' },
         ].sort((a, b) => a.name.localeCompare(b.name)),
       );

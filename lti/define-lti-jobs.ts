@@ -1,0 +1,24 @@
+import type { AppContext } from '../app/app-context.js';
+import { purgeExpiredLaunchState } from './purge-expired-launch-state.js';
+
+/** Runs with the nightly retention (RETENTION_CRON) and removes expired LTI logins and sessions. */
+export const LTI_PURGE_JOB = 'lti.purge-expired';
+
+/**
+ * Declares the LTI housekeeping job. It shares the retention schedule: both remove what the
+ * product no longer needs to keep.
+ * @param context the application context.
+ */
+export function defineLtiJobs(context: AppContext): void {
+  const { retentionCron, scheduleTimezone } = context.config;
+  context.jobs.define({
+    name: LTI_PURGE_JOB,
+    policy: 'short',
+    retryLimit: 0,
+    schedule: retentionCron ? { cron: retentionCron, timezone: scheduleTimezone } : undefined,
+    handle: async (_payload, { jobId }) => {
+      const removed = await purgeExpiredLaunchState(context.db, context.now());
+      context.logger.info({ event: 'lti.purge.completed', jobId, ...removed });
+    },
+  });
+}
