@@ -4,6 +4,7 @@
  * what-if. No I/O; the accountability year and `now` are inputs.
  */
 export { evaluateStudent } from './evaluate-student.js';
+export { isPosReached } from './indicators/ibc.js';
 export { mergeParameters, parametersFor } from './parameters/parameters-for.js';
 export { PARAMETER_TABLE, SUPPORTED_YEARS } from './parameters/parameter-table.js';
 export type {

@@ -7,6 +7,8 @@ import {
   saveSkywardConnection,
   testSkywardConnection,
 } from '../../integrations/skyward/index.js';
+import { schoolYearOf } from '../../integrations/evidence/index.js';
+import { checkSubmission, SUBMISSION_CHECKS } from '../../integrations/submission-checks/index.js';
 import { InputError, resolveTenant } from '../../store/index.js';
 import { printSummary, requireOption, runWithContext } from './run-with-context.js';
 
@@ -201,8 +203,40 @@ function registerStatus(skyward: Command): void {
     );
 }
 
+function registerCheck(skyward: Command): void {
+  skyward
+    .command('check')
+    .description(
+      `before a PEIMS submission: list certification records that would reach TEA missing or wrong, as JSON lines (${SUBMISSION_CHECKS.join(', ')})`,
+    )
+    .option('--tenant <slug>', 'district slug or id')
+    .option('--school-year <year>', 'the year the school year ends in (default: the current one)')
+    .action((options: { tenant?: string; schoolYear?: string }) =>
+      runWithContext(async (context) => {
+        const tenant = await resolveTenant(context.db, requireOption(options.tenant, 'tenant'));
+        const schoolYear =
+          parseInteger(options.schoolYear, 'school-year') ??
+          schoolYearOf(context.now().toISOString().slice(0, 10));
+        const report = await context.db.withTenant(tenant.id, (tx) =>
+          checkSubmission(tx, CLI_ACTOR, schoolYear, context.now()),
+        );
+        for (const finding of report.findings) printSummary({ ...finding });
+        const count = (severity: string) =>
+          report.findings.filter((finding) => finding.severity === severity).length;
+        printSummary({
+          tenantId: tenant.id,
+          schoolYear,
+          certifications: report.certifications,
+          blocking: count('blocking'),
+          warning: count('warning'),
+          notice: count('notice'),
+        });
+      }),
+    );
+}
+
 /**
- * `ccmr skyward connect|test|push|export|status`: the Skyward write-back on the command line.
+ * `ccmr skyward connect|test|push|export|status|check`: the Skyward write-back on the command line.
  * @param program the root command.
  */
 export function registerSkywardCommands(program: Command): void {
@@ -214,4 +248,5 @@ export function registerSkywardCommands(program: Command): void {
   registerPush(skyward);
   registerExport(skyward);
   registerStatus(skyward);
+  registerCheck(skyward);
 }

@@ -48,3 +48,4 @@ export {
   ReceiptRejected,
   MAX_RECEIPT_BYTES,
 } from './receipts/local-receipt-store.js';
+export { schoolYearOf } from './write-certification-rows.js';

@@ -172,6 +172,35 @@ describe('ccmr skyward commands', function () {
       readFileSync(out, 'utf8'),
       new RegExp(`^record_id,[^\\n]*\\r\\n${certificationId},1,upsert,`),
     );
+
+    // Delivered, not yet acknowledged: the check before a PEIMS submission blocks on it.
+    const checked = await ccmr(['check', '--tenant', 'cli-isd', '--school-year', '2026']);
+    assert.equal(checked.code, 0, checked.stderr);
+    const lines = checked.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual(
+      lines
+        .filter((line) => line.check === 'ibc_not_in_skyward')
+        .map((line) => line.certificationId),
+      [certificationId],
+    );
+    assert.deepEqual(
+      { ...lines.at(-1), tenantId: undefined },
+      {
+        tenantId: undefined,
+        schoolYear: 2026,
+        certifications: 1,
+        blocking: lines.filter((line) => line.severity === 'blocking').length,
+        warning: lines.filter((line) => line.severity === 'warning').length,
+        notice: 0,
+      },
+    );
+    assert.ok(!checked.stdout.includes('S900000001'), 'no state ID on standard output');
+    const badYear = await ccmr(['check', '--tenant', 'cli-isd', '--school-year', 'next']);
+    assert.equal(badYear.code, 2);
+    assert.match(badYear.stderr, /--school-year/);
   });
 
   it('exits 1 with the failing code when the test cannot reach the server', async () => {
