@@ -51,6 +51,7 @@ function standingOf(row: CheckRow): SkywardStanding {
  * @param actor who asked (CLI operator, or the viewer of the IBC tracker).
  * @param schoolYear the year the school year ends in (2026 = 2025–26).
  * @param now the clock.
+ * @param personIds only these students' records (a viewer's scope); all when absent.
  * @returns the findings, blocking first.
  */
 export async function checkSubmission(
@@ -58,6 +59,7 @@ export async function checkSubmission(
   actor: Pick<AuditEvent, 'actorType' | 'actorId' | 'launchId'>,
   schoolYear: number,
   now: Date,
+  personIds?: readonly string[],
 ): Promise<SubmissionReport> {
   const rows = await tx.query<CheckRow>(
     `SELECT c.id, c.person_id, c.ibc_code, c.result_code, c.exam_date::text AS exam_date,
@@ -68,9 +70,9 @@ export async function checkSubmission(
      FROM certifications c
      LEFT JOIN skyward_outbox o ON o.certification_id = c.id AND o.version = c.version
      LEFT JOIN student_results r ON r.person_id = c.person_id
-     WHERE c.school_year = $1
+     WHERE c.school_year = $1 AND ($2::uuid[] IS NULL OR c.person_id = ANY ($2::uuid[]))
      ORDER BY c.person_id, c.id`,
-    [schoolYear],
+    [schoolYear, personIds ?? null],
   );
   const certifications: CertificationUnderCheck[] = rows.map((row) => ({
     id: row.id,

@@ -100,6 +100,33 @@ describe('widget access scope, after real LTI launches', () => {
     for (const id of seen) assert.ok(campusA().studentIds.includes(id), `${id} is not at campus A`);
   });
 
+  it("shows a counselor the PEIMS submission check of their own campus's records only", async () => {
+    const { db } = world.lti.context;
+    const insertCertification = (personId: string, campusOrgId: string, code: string) =>
+      db.withTenant(world.tenant.id, (tx) =>
+        tx.query(
+          `INSERT INTO certifications (tenant_id, id, person_id, ibc_code, result_code, exam_date,
+             earned_date, school_year, campus_org_id, exam_fee_cents, aligned_pos_status, lists,
+             source)
+           VALUES ($1, gen_random_uuid(), $2, $3, '01', '2026-09-20', '2026-10-01', 2027, $4,
+             9000, 'completer', '{2025-2030}', 'staff')`,
+          [tx.tenantId, personId, code, campusOrgId],
+        ),
+      );
+    await insertCertification(campusA().studentIds[1]!, campusA().orgId, 'IBC-SUB-A');
+    await insertCertification(campusB().studentIds[1]!, campusB().orgId, 'IBC-SUB-B');
+
+    const session = await world.launch('counselor', campusA().counselorSourcedId);
+    const page = await session.get('/widgets/ibc-tracker');
+
+    assert.equal(page.status, 200);
+    const section = page.body.slice(page.body.indexOf('id="ibc-submission"'));
+    assert.match(section, /Before the PEIMS submission of 2026–27/);
+    assert.match(section, /IBC-SUB-A<\/td>\s*<td>Not yet accepted by Skyward/);
+    assert.doesNotMatch(page.body, /IBC-SUB-B/);
+    assert.deepEqual(linkedStudentIds(section), [campusA().studentIds[1]]);
+  });
+
   it('shows a learner only their own card, whatever student the link names', async () => {
     const session = await world.launch('student', campusA().studentSourcedIds[3]);
     const own = await session.get('/widgets/student-card');

@@ -1,5 +1,10 @@
 import type { Certification } from '../../integrations/certifications/index.js';
 import type { DeliveryStatus } from '../../integrations/skyward/index.js';
+import type {
+  FindingSeverity,
+  SubmissionCheck,
+  SubmissionReport,
+} from '../../integrations/submission-checks/index.js';
 
 /** Where a certification stands for the tracker. */
 export type IbcStanding = 'earned' | 'scheduled' | 'pending' | 'not_earned';
@@ -17,10 +22,28 @@ export interface IbcLine {
   deliveryCode: string | null;
 }
 
+/** One problem the PEIMS submission check found, as the tracker shows it. */
+export interface SubmissionLine {
+  personId: string;
+  displayName: string | null;
+  ibcCode: string;
+  check: SubmissionCheck;
+  severity: FindingSeverity;
+}
+
+/** The check before the PEIMS submission of the current school year. */
+export interface SubmissionSection {
+  /** As the district writes it: 2025–26. */
+  schoolYearLabel: string;
+  counts: Record<FindingSeverity, number>;
+  lines: SubmissionLine[];
+}
+
 /** The fields the IBC tracker shows. */
 export interface IbcTrackerModel {
   counts: Record<IbcStanding, number>;
   lines: IbcLine[];
+  submission: SubmissionSection;
 }
 
 /** TEDS C232 result codes: 01 earned, 02 not earned; anything else is still open. */
@@ -40,6 +63,7 @@ function standingOf(certification: Certification, today: string): IbcStanding {
  * @param names - display names by person id.
  * @param deliveries - delivery status by certification id.
  * @param today - ISO date that separates scheduled exams from pending results.
+ * @param submission - the check of the current school year's records, on the same students.
  * @returns the model.
  */
 export function presentIbcTracker(
@@ -47,6 +71,7 @@ export function presentIbcTracker(
   names: ReadonlyMap<string, string | null>,
   deliveries: ReadonlyMap<string, DeliveryStatus>,
   today: string,
+  submission: SubmissionReport,
 ): IbcTrackerModel {
   const counts: Record<IbcStanding, number> = {
     earned: 0,
@@ -71,5 +96,25 @@ export function presentIbcTracker(
     };
   });
   lines.sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? ''));
-  return { counts, lines };
+  return { counts, lines, submission: presentSubmission(submission, names) };
+}
+
+function presentSubmission(
+  report: SubmissionReport,
+  names: ReadonlyMap<string, string | null>,
+): SubmissionSection {
+  const counts: Record<FindingSeverity, number> = { blocking: 0, warning: 0, notice: 0 };
+  for (const finding of report.findings) counts[finding.severity] += 1;
+  const start = report.schoolYear - 1;
+  return {
+    schoolYearLabel: `${start}–${String(report.schoolYear).slice(2)}`,
+    counts,
+    lines: report.findings.map((finding) => ({
+      personId: finding.personId,
+      displayName: names.get(finding.personId) ?? null,
+      ibcCode: finding.ibcCode,
+      check: finding.check,
+      severity: finding.severity,
+    })),
+  };
 }

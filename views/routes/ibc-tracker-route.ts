@@ -1,7 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../../app/app-context.js';
 import { listCertifications } from '../../integrations/certifications/index.js';
+import { schoolYearOf } from '../../integrations/evidence/index.js';
 import { getDeliveryStatus } from '../../integrations/skyward/index.js';
+import { checkSubmission } from '../../integrations/submission-checks/index.js';
 import { auditRead, requireAccess, visibleStudentIds } from '../sources/access.js';
 import { requireViewer, sessionUrlBuilder, viewerOf } from '../sources/launch-session.js';
 import { readRosterSyncStatus } from '../sources/roster-sync-status.js';
@@ -16,7 +18,8 @@ function ownScope() {
 
 /**
  * The industry-based certification tracker: every certification of the students the viewer may
- * see (earned, exam scheduled, pending, not earned) with its Skyward delivery status.
+ * see (earned, exam scheduled, pending, not earned) with its Skyward delivery status, and what
+ * the check before this school year's PEIMS submission finds in their records.
  *
  * @param context - the application context.
  * @returns the router.
@@ -38,6 +41,13 @@ export function ibcTrackerRouter(context: AppContext): Router {
           visible.has(c.personId),
         );
         const ids = [...new Set(certifications.map((c) => c.personId))];
+        const submission = await checkSubmission(
+          tx,
+          { actorType: 'user', actorId: viewer.personId, launchId: viewer.launchId },
+          schoolYearOf(today),
+          now,
+          ids,
+        );
         const rows = await loadStudentRows(tx, ids, await context.keys.cipherFor(tx));
         const deliveries = (await getDeliveryStatus(tx)).filter((d) => visible.has(d.personId));
         await auditRead(tx, viewer, 'certification_list', ids, now, { widget: 'ibc-tracker' });
@@ -47,6 +57,7 @@ export function ibcTrackerRouter(context: AppContext): Router {
             new Map(rows.map((row) => [row.personId, row.displayName])),
             new Map(deliveries.map((d) => [d.certificationId, d])),
             today,
+            submission,
           ),
           computedAt: certifications.reduce<Date | null>(
             (newest, c) => (!newest || c.updatedAt > newest ? c.updatedAt : newest),
