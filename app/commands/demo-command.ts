@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runWithContext } from './run-with-context.js';
 import { runServerUntilSignal } from '../process-lifecycle.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { stopDemoPeers } from '../demo/demo-peers.js';
 import { demoLandingPath } from '../demo/demo-landing.js';
 import { serializeError } from '../logger.js';
 
@@ -20,15 +21,19 @@ export function registerDemoCommand(program: Command): void {
           process.exitCode = 2;
           return;
         }
-        await runServerUntilSignal(context, (server) => {
-          process.stderr.write(
-            `\nCCMR Readiness demo is running.\nOpen ${context.config.publicUrl}${demoLandingPath} ` +
-              `(listening on ${server.url}). Stop with Ctrl+C.\n\n`,
-          );
-          seedDemo(context).catch((error: unknown) =>
-            context.logger.error({ event: 'demo.seed.failed', err: serializeError(error) }),
-          );
-        });
+        try {
+          await runServerUntilSignal(context, (server) => {
+            process.stderr.write(
+              `\nCCMR Readiness demo is running.\nOpen ${context.config.publicUrl}${demoLandingPath} ` +
+                `(listening on ${server.url}). Stop with Ctrl+C.\n\n`,
+            );
+            seedDemo(context).catch((error: unknown) =>
+              context.logger.error({ event: 'demo.seed.failed', err: serializeError(error) }),
+            );
+          });
+        } finally {
+          await stopDemoPeers();
+        }
       }),
     );
 }

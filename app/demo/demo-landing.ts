@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { findTenantBySlug } from '../../store/index.js';
 import { WIDGET_TITLES, type WidgetName } from '../../lti/index.js';
 import { DEMO_TENANT, demoProgress } from './seed-demo.js';
+import { demoSkyward } from './demo-skyward-step.js';
 
 /** Where the demo's front page lives; mounted only when the demo is enabled. */
 export const demoLandingPath = '/demo';
@@ -47,6 +48,7 @@ interface DistrictFacts {
   seniors: number;
   evaluated: number;
   met: number;
+  acknowledged: number;
 }
 
 async function readDistrictFacts(context: AppContext): Promise<DistrictFacts | undefined> {
@@ -61,7 +63,8 @@ async function readDistrictFacts(context: AppContext): Promise<DistrictFacts | u
          (SELECT count(*) FROM student_results r JOIN students s ON s.person_id = r.person_id
            WHERE s.grade_level = 12) AS evaluated,
          (SELECT count(*) FROM student_results r JOIN students s ON s.person_id = r.person_id
-           WHERE s.grade_level = 12 AND r.ccmr_met) AS met`,
+           WHERE s.grade_level = 12 AND r.ccmr_met) AS met,
+         (SELECT count(*) FROM skyward_outbox WHERE status = 'acknowledged') AS acknowledged`,
     );
     return row as DistrictFacts;
   });
@@ -89,7 +92,13 @@ function renderProgress(facts: DistrictFacts | undefined): string {
     `<li class="stat"><strong>${facts.students.toLocaleString('en-US')}</strong> students rostered over OneRoster</li>` +
     `<li class="stat"><strong>${facts.seniors.toLocaleString('en-US')}</strong> seniors, the class of the coming accountability year</li>` +
     `<li class="stat"><strong>${rate}%</strong> of evaluated students CCMR-met</li>` +
-    `</ul>`
+    (demoSkyward.isConnected
+      ? `<li class="stat"><strong>${facts.acknowledged.toLocaleString('en-US')}</strong> certification records written back to Skyward and acknowledged</li>`
+      : '') +
+    `</ul>` +
+    (demoSkyward.isConnected
+      ? ''
+      : `<p class="source">The Skyward write-back is not part of this demo: ${escapeHtml(demoSkyward.reason)}.</p>`)
   );
 }
 

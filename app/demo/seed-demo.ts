@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.js';
 import type { Tenant } from '../../store/index.js';
 import { createTenant } from '../../store/index.js';
 import { registerDemoPlatform } from './demo-launch-step.js';
+import { connectDemoSkyward } from './demo-skyward-step.js';
 import { seedDemoEvidence } from '../results/index.js';
 
 /** The demo district every `npm start` shows. */
@@ -24,6 +25,7 @@ const demoSteps: Array<{ name: string; run: DemoStep }> = [
   },
   { name: 'lti-platform', run: registerDemoPlatform },
   { name: 'evidence', run: seedDemoEvidence },
+  { name: 'skyward', run: connectDemoSkyward },
 ];
 
 /** Progress of the demo preparation, shown on the demo page. */

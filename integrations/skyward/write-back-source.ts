@@ -3,16 +3,21 @@ import type { WriteBackLine } from './write-back-line.js';
 
 /**
  * The certification, student and campus columns a line is built from. Joined by queries that
- * alias certifications `c`, people `p` and orgs `g`.
+ * alias certifications `c`, people `p`, the certification's campus `g`, the student's roster
+ * record `s` and the student's campus `sg`. The campus is the one the record names, else the
+ * one the student is rostered at: Skyward files a certification under a campus, and score
+ * files and staff entries often leave it out.
  */
 export const WRITE_BACK_SOURCE_COLUMNS = `c.id AS certification_id, c.person_id, c.ibc_code,
   c.vendor_code, c.exam_fee_cents, c.result_code, c.exam_date, c.earned_date, c.school_year,
   c.version AS current_version, p.id AS found_person_id, p.state_id_enc, p.local_id_enc,
-  g.identifier AS campus_identifier`;
+  COALESCE(g.identifier, sg.identifier) AS campus_identifier`;
 
 /** The joins `WRITE_BACK_SOURCE_COLUMNS` needs, after `certifications c`. */
 export const WRITE_BACK_SOURCE_JOINS = `LEFT JOIN people p ON p.id = c.person_id
-  LEFT JOIN orgs g ON g.id = c.campus_org_id`;
+  LEFT JOIN orgs g ON g.id = c.campus_org_id
+  LEFT JOIN students s ON s.person_id = c.person_id
+  LEFT JOIN orgs sg ON sg.id = s.campus_org_id`;
 
 /** A row selected with `WRITE_BACK_SOURCE_COLUMNS`. */
 export interface WriteBackSourceRow {

@@ -124,6 +124,30 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
     );
   });
 
+  it('files a record without a campus under the campus the student is rostered at', async () => {
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-campus');
+    const rostered = await seedStudent(world.context, district.tenant.id, {
+      stateId: 'S222333444',
+      localId: '000777',
+      campusIdentifier: '101912002',
+    });
+    await world.context.db.withTenant(district.tenant.id, (tx) =>
+      tx.query('INSERT INTO students (tenant_id, person_id, campus_org_id) VALUES ($1, $2, $3)', [
+        tx.tenantId,
+        rostered.personId,
+        rostered.campusOrgId,
+      ]),
+    );
+    const saved = await district.save({ personId: rostered.personId, campusOrgId: null });
+    const unplaced = await district.save({ campusOrgId: null, ibcCode: 'IBC0418' });
+    await deliverPending(world.context, district.tenant.id);
+
+    const lines = district.read(district.inboxFiles()[0]!).trim().split('\r\n').slice(1);
+    const campusOf = (id: string) => lines.find((line) => line.startsWith(id))!.split(',')[5];
+    assert.equal(campusOf(saved.id), '101912002');
+    assert.equal(campusOf(unplaced.id), '', 'a student with no roster record has no campus');
+  });
+
   it('marks a change failed with a reason when the student has neither state nor local ID', async () => {
     const district = await createSkywardDistrict(world.context, world.server, 'sky-noid');
     const anonymous = await seedStudent(world.context, district.tenant.id, {
