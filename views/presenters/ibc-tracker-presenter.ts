@@ -35,6 +35,8 @@ export interface SubmissionLine {
 export interface SubmissionSection {
   /** As the district writes it: 2025–26. */
   schoolYearLabel: string;
+  /** Whether the school year has any certification record to check. */
+  hasRecords: boolean;
   counts: Record<FindingSeverity, number>;
   lines: SubmissionLine[];
 }
@@ -108,6 +110,7 @@ function presentSubmission(
   const start = report.schoolYear - 1;
   return {
     schoolYearLabel: `${start}–${String(report.schoolYear).slice(2)}`,
+    hasRecords: report.certifications > 0,
     counts,
     lines: report.findings.map((finding) => ({
       personId: finding.personId,
