@@ -13,6 +13,7 @@ export function defineLtiJobs(context: AppContext): void {
   const { retentionCron, scheduleTimezone } = context.config;
   context.jobs.define({
     name: LTI_PURGE_JOB,
+    purpose: 'security_integrity',
     policy: 'short',
     retryLimit: 0,
     schedule: retentionCron ? { cron: retentionCron, timezone: scheduleTimezone } : undefined,

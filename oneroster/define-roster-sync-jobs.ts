@@ -131,6 +131,7 @@ export function defineRosterSyncJobs(context: AppContext): void {
   const { rosterSyncCron, scheduleTimezone } = context.config;
   context.jobs.define({
     name: SCHEDULED_ROSTER_SYNC_JOB,
+    purpose: 'deliver_service',
     policy: 'short',
     retryLimit: 0,
     schedule: rosterSyncCron ? { cron: rosterSyncCron, timezone: scheduleTimezone } : undefined,
@@ -140,6 +141,7 @@ export function defineRosterSyncJobs(context: AppContext): void {
   });
   context.jobs.define<{ tenantId: string }>({
     name: ROSTER_SYNC_JOB,
+    purpose: 'deliver_service',
     policy: 'short',
     retryLimit: 3,
     retryDelaySeconds: 300,

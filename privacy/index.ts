@@ -12,6 +12,7 @@ export {
   type AccessResource,
 } from './access-resource.js';
 export { authorize } from './access-policy.js';
+export { PURPOSE_OF_ACTION } from './action-purposes.js';
 export { assertAuthorized } from './assert-authorized.js';
 export { studentScopePredicate, type ScopePredicate } from './student-scope-sql.js';
 export { visibleStudentIds, type StudentFilter } from './visible-student-ids.js';

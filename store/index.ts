@@ -42,3 +42,4 @@ export {
   type Tenant,
 } from './tenants.js';
 export { JobQueue, type JobDefinition, type JobQueueOptions } from './job-queue.js';
+export { DATA_PURPOSES, type DataPurpose } from './data-purpose.js';

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database, Row, SqlExecutor, Transaction } from './database.js';
+import type { DataPurpose } from './data-purpose.js';
 import { APP_ROLE } from './sql-transaction.js';
 
 /** Schema pg-boss keeps its tables in, beside the product's own. */
@@ -8,6 +9,8 @@ const JOB_SCHEMA = 'pgboss';
 /** One kind of background work: its queue name and what to do with each job. */
 export interface JobDefinition<P extends Record<string, unknown>> {
   name: string;
+  /** Why this job may touch student data (privacy-checklist.md R1). */
+  purpose: DataPurpose;
   /** Attempts after the first failure. */
   retryLimit?: number;
   /** Seconds before the first retry; doubled at each further one when `retryBackoff`. */
@@ -76,6 +79,11 @@ export class JobQueue {
       definition.name,
       definition as unknown as JobDefinition<Record<string, unknown>>,
     );
+  }
+
+  /** Every declared kind of job with its purpose: the registry a privacy review walks. */
+  definedJobs(): Array<{ name: string; purpose: DataPurpose }> {
+    return [...this.#definitions.values()].map(({ name, purpose }) => ({ name, purpose }));
   }
 
   /** Creates pg-boss's schema and the declared queues, and lets the application role enqueue. */

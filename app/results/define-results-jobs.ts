@@ -34,6 +34,7 @@ async function personIdsOfImport(
 export function defineResultsJobs(context: AppContext): void {
   context.jobs.define<Record<string, unknown>>({
     name: RECOMPUTE_RESULTS_JOB,
+    purpose: 'deliver_service',
     retryLimit: 3,
     retryDelaySeconds: 5,
     retryBackoff: true,

@@ -18,6 +18,7 @@ export function defineSkywardJobs(context: AppContext): void {
   const { skywardRetryCron, scheduleTimezone } = context.config;
   context.jobs.define({
     name: SKYWARD_SWEEP_JOB,
+    purpose: 'deliver_service',
     policy: 'short',
     retryLimit: 0,
     schedule: skywardRetryCron ? { cron: skywardRetryCron, timezone: scheduleTimezone } : undefined,
@@ -28,6 +29,7 @@ export function defineSkywardJobs(context: AppContext): void {
   });
   context.jobs.define<{ tenantId: string }>({
     name: SKYWARD_DELIVER_JOB,
+    purpose: 'deliver_service',
     retryLimit: 10,
     retryDelaySeconds: 30,
     retryBackoff: true,

@@ -51,6 +51,7 @@ export function defineRetentionJob(context: AppContext): void {
   const { retentionCron, scheduleTimezone } = context.config;
   context.jobs.define({
     name: RETENTION_JOB,
+    purpose: 'legal_compliance',
     policy: 'short',
     retryLimit: 0,
     schedule: retentionCron ? { cron: retentionCron, timezone: scheduleTimezone } : undefined,

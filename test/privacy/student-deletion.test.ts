@@ -27,7 +27,7 @@ describe('data requests: export, correct, delete a student', () => {
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'privacy-files-'));
     context = await createTestContext({ dataDir });
-    context.jobs.define({ name: JOB, handle: async () => undefined });
+    context.jobs.define({ name: JOB, purpose: 'deliver_service', handle: async () => undefined });
     await context.jobs.start();
   });
   after(() => context.close());

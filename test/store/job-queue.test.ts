@@ -24,6 +24,7 @@ describe(`job queue (${testBackendName()})`, () => {
     queue = new JobQueue(await getTestDatabase(), { pollingIntervalSeconds: 0.5 });
     queue.define<{ tenantId: string; marker: string }>({
       name: 'test.record-marker',
+      purpose: 'deliver_service',
       handle: async (payload) => void handled.push(payload.marker),
     });
     await queue.start();
