@@ -50,10 +50,35 @@ async function markByKeys(
 }
 
 /**
+ * The deletes among `rows` whose record Skyward never received: no version of it was ever put
+ * in a file, and none is still waiting to be. Sending them would ask Skyward to remove a record
+ * it does not have. A version another delivery is preparing at this moment is still `pending`
+ * as this transaction sees it, so its delete is sent.
+ */
+async function deletesOfUnsentRecords(
+  tx: TenantTransaction,
+  rows: readonly PendingRow[],
+): Promise<PendingRow[]> {
+  const deletes = rows.filter((row) => row.operation === 'delete');
+  if (deletes.length === 0) return [];
+  const found = await tx.query<{ certification_id: string }>(
+    `SELECT k.certification_id FROM unnest($1::uuid[]) AS k (certification_id)
+     WHERE NOT EXISTS (
+       SELECT 1 FROM skyward_outbox o
+        WHERE o.certification_id = k.certification_id AND o.operation = 'upsert'
+          AND (o.batch_id IS NOT NULL OR o.status = 'pending'))`,
+    [deletes.map((row) => row.certification_id)],
+  );
+  const unsent = new Set(found.map((row) => row.certification_id));
+  return deletes.filter((row) => unsent.has(row.certification_id));
+}
+
+/**
  * Takes the oldest pending changes not yet in a batch, writes them into one file and keeps the
  * file (encrypted) in a new batch, so a delivery that crashes re-sends the very same bytes under
  * the same name. A change already overtaken by a newer version of its record is marked
- * `superseded`: the newer line carries the record's current state. Changes whose student cannot
+ * `superseded`: the newer line carries the record's current state; so is the delete of a record
+ * Skyward never received (nothing to remove). Changes whose student cannot
  * be identified are marked `failed` with the reason. Rows are locked with SKIP LOCKED, so two
  * deliveries never put one change in two batches.
  * @param context the keys and clock.
@@ -82,11 +107,14 @@ export async function prepareBatch(
   const cipher = await context.keys.cipherFor(tx);
   const superseded = rows.filter((row) => row.version < row.current_version);
   await markByKeys(tx, superseded, "status = 'superseded'", []);
+  const current = rows.filter((row) => row.version === row.current_version);
+  const unseen = await deletesOfUnsentRecords(tx, current);
+  await markByKeys(tx, unseen, "status = 'superseded'", []);
 
   const lines: WriteBackLine[] = [];
   const sent: PendingRow[] = [];
   const unsendable = new Map<UnsendableReason, PendingRow[]>();
-  for (const row of rows.filter((candidate) => candidate.version === candidate.current_version)) {
+  for (const row of current.filter((candidate) => !unseen.includes(candidate))) {
     const line = toWriteBackLine(row, row, cipher);
     if (typeof line === 'string') {
       unsendable.set(line, [...(unsendable.get(line) ?? []), row]);

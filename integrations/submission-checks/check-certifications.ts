@@ -60,7 +60,7 @@ export function checkCertifications(
     const skyward = { skyward: certification.skyward, reason: certification.skywardReason };
     if (certification.isDeleted) {
       // A record never sent needs no removal; one sent and not yet removed does.
-      if (!['acknowledged', 'not_queued'].includes(certification.skyward)) {
+      if (!['acknowledged', 'superseded', 'not_queued'].includes(certification.skyward)) {
         add('ibc_removal_not_in_skyward', certification, skyward);
       }
       continue;

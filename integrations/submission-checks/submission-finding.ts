@@ -42,7 +42,14 @@ export interface SubmissionFinding {
 
 /** Where the latest version of a certification stands with Skyward. */
 export type SkywardStanding =
-  'acknowledged' | 'delivered' | 'pending' | 'failed' | 'not_queued' | 'not_connected';
+  | 'acknowledged'
+  | 'delivered'
+  | 'pending'
+  | 'failed'
+  /** The delete of a record Skyward never received: there was nothing to remove. */
+  | 'superseded'
+  | 'not_queued'
+  | 'not_connected';
 
 /** A certification as the checks see it. */
 export interface CertificationUnderCheck {

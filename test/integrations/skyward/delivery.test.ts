@@ -85,6 +85,30 @@ describe(`Skyward delivery over SFTP (${testBackendName()})`, function () {
     ]);
   });
 
+  it('sends nothing for a record created and deleted before any delivery', async () => {
+    const district = await createSkywardDistrict(world.context, world.server, 'sky-never-sent');
+    const fleeting = await district.save();
+    const kept = await district.save({ ibcCode: 'IBC0420' });
+    await world.context.db.withTenant(district.tenant.id, (tx) =>
+      deleteCertification(world.context, tx, fleeting.id, operator),
+    );
+    await deliverPending(world.context, district.tenant.id);
+
+    const lines = district
+      .inboxFiles()
+      .flatMap((name) => district.read(name).trim().split('\r\n').slice(1))
+      .map((line) => line.split(',').slice(0, 3).join(','));
+    assert.deepEqual(lines, [`${kept.id},1,upsert`]);
+    const outbox = await outboxOf(world.context, district.tenant.id);
+    assert.deepEqual(
+      outbox
+        .filter((row) => row.certification_id === fleeting.id)
+        .map((row) => `${row.version}:${row.status}`),
+      ['1:superseded', '2:superseded'],
+    );
+    assert.equal((await deliverPending(world.context, district.tenant.id)).records, 0);
+  });
+
   it('sends only the newest version when a record changed twice before delivery', async () => {
     const district = await createSkywardDistrict(world.context, world.server, 'sky-supersede');
     const saved = await district.save();

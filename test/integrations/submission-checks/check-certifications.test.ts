@@ -61,6 +61,7 @@ describe('PEIMS submission checks on certification records', () => {
     ]);
     assert.deepEqual(checksOf([clean({ isDeleted: true, skyward: 'acknowledged' })]), []);
     assert.deepEqual(checksOf([clean({ isDeleted: true, skyward: 'not_queued' })]), []);
+    assert.deepEqual(checksOf([clean({ isDeleted: true, skyward: 'superseded' })]), []);
     // A deleted record's missing fee or summer date no longer matters.
     assert.deepEqual(
       checksOf([clean({ isDeleted: true, examFeeCents: 0, earnedDate: '2026-07-01' })]),
