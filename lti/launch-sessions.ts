@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Viewer } from '../privacy/index.js';
 import { appendAudit, type Database, type TenantTransaction } from '../store/index.js';
 import type { LaunchContext, DeepLinkingSettings, VerifiedLaunch } from './launch-claims.js';
-import { consumeLoginState, randomToken } from './login-states.js';
+import { hashState, randomToken, replayed } from './login-states.js';
 import { LTI_LIFETIMES } from './lti-options.js';
 import { LtiError } from './errors.js';
 
@@ -54,9 +54,11 @@ export interface LaunchRecord {
 }
 
 /**
- * Opens the session of a launch that passed every check, in one system transaction: the login
- * state is used up (its nonce is single-use; a replay fails here) and the session token's hash
- * is stored. The token itself is returned once and stored nowhere.
+ * Opens the session of a launch that passed every check, in one statement: the login state is
+ * used up (its nonce is single-use, Security Framework §5.1.3 step 9) and the session token's
+ * hash is stored only if it was. Of two launches racing with one state, the second waits for the
+ * first's row lock, then finds the state consumed and stores nothing. The token itself is
+ * returned once and stored nowhere.
  * @returns the session id (also the viewer's launchId) and its token.
  * @throws LtiError ERR_LTI_NONCE_REPLAYED
  */
@@ -68,22 +70,29 @@ export async function openSession(
   const sessionId = randomUUID();
   const token = randomToken();
   const life = lifetimes(input.transport);
-  await db.withSystem(async (tx) => {
-    await consumeLoginState(tx, input.state, now);
-    await tx.query(
-      `INSERT INTO lti_sessions (id, token_hash, owner_tenant_id, transport, created_at, last_seen_at,
-         idle_expires_at, absolute_expires_at) VALUES ($1,$2,$3,$4,$5,$5,$6,$7)`,
-      [
-        sessionId,
-        hashToken(token),
-        input.tenantId,
-        input.transport,
-        now,
-        new Date(now.getTime() + life.idle * 1000),
-        new Date(now.getTime() + life.absolute * 1000),
-      ],
-    );
-  });
+  const opened = await db.systemQuery(
+    `WITH consumed AS (
+       UPDATE lti_login_states SET consumed_at = $5, pending_id_token = NULL
+       WHERE state_hash = $8 AND consumed_at IS NULL RETURNING state_hash
+     )
+     INSERT INTO lti_sessions (id, token_hash, owner_tenant_id, transport, created_at, last_seen_at,
+       idle_expires_at, absolute_expires_at)
+     SELECT $1::uuid, $2::bytea, $3::uuid, $4::text, $5::timestamptz, $5, $6::timestamptz,
+       $7::timestamptz
+     FROM consumed
+     RETURNING id`,
+    [
+      sessionId,
+      hashToken(token),
+      input.tenantId,
+      input.transport,
+      now,
+      new Date(now.getTime() + life.idle * 1000),
+      new Date(now.getTime() + life.absolute * 1000),
+      hashState(input.state),
+    ],
+  );
+  if (opened.length !== 1) throw replayed();
   return { sessionId, token };
 }
 

@@ -146,22 +146,13 @@ export async function findRegistration(
   issuer: string,
   clientId: string | undefined,
 ): Promise<Registration> {
-  return db.withSystem((tx) => findRegistrationIn(tx, issuer, clientId));
-}
-
-/** findRegistration inside a transaction the caller holds. */
-export async function findRegistrationIn(
-  tx: Transaction,
-  issuer: string,
-  clientId: string | undefined,
-): Promise<Registration> {
   const rows =
     clientId === undefined
-      ? await tx.query('SELECT * FROM lti_registrations WHERE issuer = $1 LIMIT 2', [issuer])
-      : await tx.query('SELECT * FROM lti_registrations WHERE issuer = $1 AND client_id = $2', [
-          issuer,
-          clientId,
-        ]);
+      ? await db.systemQuery('SELECT * FROM lti_registrations WHERE issuer = $1 LIMIT 2', [issuer])
+      : await db.systemQuery(
+          'SELECT * FROM lti_registrations WHERE issuer = $1 AND client_id = $2',
+          [issuer, clientId],
+        );
   if (rows.length === 0) {
     throw new LtiError(
       'ERR_LTI_UNKNOWN_REGISTRATION',

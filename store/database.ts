@@ -48,6 +48,13 @@ export interface Database {
   withSystem<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
 
   /**
+   * Runs one statement on its own, as the application role with no tenant set: what
+   * `withSystem` does for a single statement, which is atomic by itself, in one round trip to
+   * PostgreSQL instead of three. For the hot paths of the LTI launch and the session lookup.
+   */
+  systemQuery<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+
+  /**
    * Runs `work` as the schema owner, outside row-level security. Only migrations, key rotation,
    * offboarding and integrity checks use it; request handlers never do.
    */
