@@ -73,18 +73,45 @@ function startLoadWorker(): { ask(command: LoadCommand): Promise<LoadAnswer>; st
 }
 
 /**
- * CPU time of this process's main thread (the tool server's event loop) in ms, from Linux's
- * per-thread accounting (clock ticks of 10 ms); NaN elsewhere.
+ * CPU time of a process or thread in ms, from Linux's accounting (clock ticks of 10 ms); NaN
+ * elsewhere, or when it has ended.
  */
-function serverThreadCpuMs(): number {
+function cpuMsOf(statPath: string): number {
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const stat = readFileSync(statPath, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime are fields 14 and 15 of stat(5); the slice starts at field 3.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
   } catch {
     return Number.NaN;
   }
+}
+
+/** CPU time of this process's main thread: the tool server's event loop. */
+function serverThreadCpuMs(): number {
+  return cpuMsOf(`/proc/self/task/${process.pid}/stat`);
+}
+
+/**
+ * CPU time of the PostgreSQL backends serving this database, by process id, when PostgreSQL
+ * runs on this machine (as for this benchmark); empty for PGlite, which runs in this process.
+ */
+async function databaseCpuMs(harness: LtiHarness): Promise<Map<number, number>> {
+  const { db } = harness.context;
+  if (db.kind !== 'postgres') return new Map();
+  const rows = await db.withOwner((tx) =>
+    tx.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+    ),
+  );
+  return new Map(rows.map(({ pid }) => [pid, cpuMsOf(`/proc/${pid}/stat`)]));
+}
+
+/** The CPU the backends used between two readings; one that started in between counts whole. */
+function databaseCpuUsed(before: Map<number, number>, after: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, ms] of after) if (Number.isFinite(ms)) used += ms - (before.get(pid) ?? 0);
+  return used;
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -110,6 +137,8 @@ interface RoundResult {
   wallMs: number;
   processCpuMs: number;
   serverCpuMs: number;
+  /** Includes the platform's signing pause between the phases, in which it does no work. */
+  databaseCpuMs: number;
 }
 
 async function runRound(
@@ -131,6 +160,7 @@ async function runRound(
     launches.push(launch);
     return `${toolUrl}/lti/login?${new URLSearchParams(params)}`;
   });
+  const databaseBefore = await databaseCpuMs(harness);
   const loginMeter = meter();
   const loginAnswer = await load.ask({ kind: 'login', round, loginUrls });
   const loginUse = loginMeter();
@@ -148,6 +178,7 @@ async function runRound(
     idTokens,
   });
   const launchUse = launchMeter();
+  const databaseAfter = await databaseCpuMs(harness);
   if (launchAnswer.kind !== 'launch') throw new Error('the load worker answered out of turn');
   const loginMs = durationsSince(context.logs.lines, mark, '/lti/login');
   const launchMs = durationsSince(context.logs.lines, mark, '/lti/launch');
@@ -157,6 +188,7 @@ async function runRound(
     wallMs: loginUse.wallMs + launchUse.wallMs,
     processCpuMs: loginUse.processCpuMs + launchUse.processCpuMs,
     serverCpuMs: loginUse.serverCpuMs + launchUse.serverCpuMs,
+    databaseCpuMs: databaseCpuUsed(databaseBefore, databaseAfter),
   };
 }
 
@@ -186,6 +218,7 @@ async function main(): Promise<void> {
     wallMs: 0,
     processCpuMs: 0,
     serverCpuMs: 0,
+    databaseCpuMs: 0,
   };
   for (let round = 1; round <= ROUNDS; round += 1) {
     const result = await runRound(harness, client, load, round);
@@ -194,6 +227,7 @@ async function main(): Promise<void> {
     totals.wallMs += result.wallMs;
     totals.processCpuMs += result.processCpuMs;
     totals.serverCpuMs += result.serverCpuMs;
+    totals.databaseCpuMs += result.databaseCpuMs;
   }
   const launches = ROUNDS * CONCURRENCY;
   const sorted = [...totals.perLaunch].sort((a, b) => a - b);
@@ -213,6 +247,8 @@ async function main(): Promise<void> {
     // CPU of the whole process per launch: the server and the load worker's browsers
     // (PostgreSQL's own work excluded).
     processCpuMsPerLaunch: round1(totals.processCpuMs / launches),
+    // CPU of the PostgreSQL backends per launch (PostgreSQL only): the two cores also run them.
+    databaseCpuMsPerLaunch: round1(totals.databaseCpuMs / launches),
     loadAverage1m: round1(loadavg()[0]!),
     cpus: cpus().length,
     launchesPerSecond: Math.round((launches / totals.wallMs) * 1000),
