@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { Database } from '../store/index.js';
+import { preparedSql, type Database } from '../store/index.js';
 import { toRegistration, type RoutedRegistration } from './registrations.js';
 import { LTI_LIFETIMES } from './lti-options.js';
 import { LtiError } from './errors.js';
@@ -23,6 +23,12 @@ export function randomToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+const STORE_LOGIN_STATE = preparedSql(
+  'lti-store-login-state',
+  `INSERT INTO lti_login_states (state_hash, nonce, registration_id, target_link_uri,
+     uses_platform_storage, created_at, expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+);
+
 /**
  * Starts a login: a fresh state and nonce, stored until the launch or their expiry. Each
  * statement stands alone (the state's row needs no other to be consistent), so no transaction.
@@ -44,19 +50,15 @@ export async function createLoginState(
       [now],
     );
   }
-  await db.systemQuery(
-    `INSERT INTO lti_login_states (state_hash, nonce, registration_id, target_link_uri,
-       uses_platform_storage, created_at, expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-    [
-      hashState(state),
-      nonce,
-      input.registrationId,
-      input.targetLinkUri,
-      input.usesPlatformStorage,
-      now,
-      expiresAt,
-    ],
-  );
+  await db.systemQuery(STORE_LOGIN_STATE, [
+    hashState(state),
+    nonce,
+    input.registrationId,
+    input.targetLinkUri,
+    input.usesPlatformStorage,
+    now,
+    expiresAt,
+  ]);
   return { state, nonce, ...input };
 }
 
@@ -77,8 +79,21 @@ export interface LaunchRouting extends RoutedRegistration {
   loginState: LoginState & { pendingIdToken: string | null };
 }
 
+// The state, its registration and the registration's deployments.
+const READ_LAUNCH_ROUTING = preparedSql(
+  'lti-read-launch-routing',
+  `SELECT s.nonce, s.registration_id, s.target_link_uri, s.uses_platform_storage,
+     s.pending_id_token, s.expires_at, s.consumed_at,
+     r.id, r.owner_tenant_id, r.issuer, r.client_id, r.auth_url, r.token_url, r.jwks_url,
+     r.authorization_server, r.product_family, r.status,
+     (SELECT coalesce(json_agg(json_build_array(d.deployment_id, d.owner_tenant_id)), '[]'::json)
+        FROM lti_deployments d WHERE d.registration_id = r.id) AS deployments
+   FROM lti_login_states s JOIN lti_registrations r ON r.id = s.registration_id
+   WHERE s.state_hash = $1`,
+);
+
 /**
- * Reads, in one transaction, a login state (without using it up) and its registration with
+ * Reads, in one statement, a login state (without using it up) and its registration with
  * every deployment.
  * @throws LtiError ERR_LTI_STATE_MISMATCH (unknown), ERR_LTI_NONCE_REPLAYED (already used),
  *   ERR_LTI_STATE_EXPIRED, ERR_LTI_REGISTRATION_INACTIVE
@@ -88,18 +103,9 @@ export async function readLaunchRouting(
   state: string,
   now: Date,
 ): Promise<LaunchRouting> {
-  // One statement: the state, its registration and the registration's deployments.
-  const [row] = await db.systemQuery<StateRow & Record<string, unknown>>(
-    `SELECT s.nonce, s.registration_id, s.target_link_uri, s.uses_platform_storage,
-       s.pending_id_token, s.expires_at, s.consumed_at,
-       r.id, r.owner_tenant_id, r.issuer, r.client_id, r.auth_url, r.token_url, r.jwks_url,
-       r.authorization_server, r.product_family, r.status,
-       (SELECT coalesce(json_agg(json_build_array(d.deployment_id, d.owner_tenant_id)), '[]'::json)
-          FROM lti_deployments d WHERE d.registration_id = r.id) AS deployments
-     FROM lti_login_states s JOIN lti_registrations r ON r.id = s.registration_id
-     WHERE s.state_hash = $1`,
-    [hashState(state)],
-  );
+  const [row] = await db.systemQuery<StateRow & Record<string, unknown>>(READ_LAUNCH_ROUTING, [
+    hashState(state),
+  ]);
   if (!row)
     throw new LtiError('ERR_LTI_STATE_MISMATCH', 'this launch was not started by this tool', {
       status: 401,

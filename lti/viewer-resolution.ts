@@ -1,5 +1,5 @@
 import type { Viewer, ViewerRole, ViewerScope } from '../privacy/index.js';
-import type { TenantKeys, TenantTransaction } from '../store/index.js';
+import { preparedSql, type TenantKeys, type TenantTransaction } from '../store/index.js';
 import type { VerifiedLaunch } from './launch-claims.js';
 import { mapRoles } from './role-mapping.js';
 
@@ -69,6 +69,34 @@ interface RosterView {
   campuses: string[];
 }
 
+const READ_ROSTER_VIEW = preparedSql(
+  'lti-read-roster-view',
+  `WITH by_sourced_id AS (
+     SELECT id, sourced_id, org_sourced_ids FROM people
+     WHERE sourced_id = $1 AND deleted_at IS NULL LIMIT 1
+   ), by_email AS (
+     SELECT id, sourced_id, org_sourced_ids FROM people
+     WHERE email_bidx = $2 AND deleted_at IS NULL LIMIT 2
+   ), person AS (
+     SELECT * FROM by_sourced_id
+     UNION ALL
+     SELECT * FROM by_email
+     WHERE NOT EXISTS (SELECT 1 FROM by_sourced_id) AND (SELECT count(*) FROM by_email) = 1
+   )
+   SELECT
+     (SELECT coalesce(json_object_agg(lti_role, viewer_role), '{}'::json)
+       FROM lti_role_mappings) AS role_map,
+     (SELECT id FROM person) AS person_id,
+     (SELECT array_agg(DISTINCT e.class_sourced_id ORDER BY e.class_sourced_id)
+       FROM enrollments e JOIN person p ON e.user_sourced_id = p.sourced_id
+       WHERE e.role = 'teacher' AND e.deleted_at IS NULL AND e.status = 'active') AS taught,
+     (SELECT sourced_id FROM classes WHERE sourced_id = ANY($3::text[]) AND deleted_at IS NULL
+       ORDER BY sourced_id LIMIT 1) AS context_class,
+     (SELECT array_agg(o.id ORDER BY o.id)
+       FROM orgs o JOIN person p ON o.sourced_id = ANY(p.org_sourced_ids)
+       WHERE o.org_type = 'school' AND o.deleted_at IS NULL) AS campuses`,
+);
+
 /**
  * Reads, in one statement, everything the viewer may depend on, before the role is known: the
  * district's role mapping; the person, by sourcedId first, else by email blind index when
@@ -94,33 +122,7 @@ async function readRosterView(
     taught: string[] | null;
     context_class: string | null;
     campuses: string[] | null;
-  }>(
-    `WITH by_sourced_id AS (
-       SELECT id, sourced_id, org_sourced_ids FROM people
-       WHERE sourced_id = $1 AND deleted_at IS NULL LIMIT 1
-     ), by_email AS (
-       SELECT id, sourced_id, org_sourced_ids FROM people
-       WHERE email_bidx = $2 AND deleted_at IS NULL LIMIT 2
-     ), person AS (
-       SELECT * FROM by_sourced_id
-       UNION ALL
-       SELECT * FROM by_email
-       WHERE NOT EXISTS (SELECT 1 FROM by_sourced_id) AND (SELECT count(*) FROM by_email) = 1
-     )
-     SELECT
-       (SELECT coalesce(json_object_agg(lti_role, viewer_role), '{}'::json)
-         FROM lti_role_mappings) AS role_map,
-       (SELECT id FROM person) AS person_id,
-       (SELECT array_agg(DISTINCT e.class_sourced_id ORDER BY e.class_sourced_id)
-         FROM enrollments e JOIN person p ON e.user_sourced_id = p.sourced_id
-         WHERE e.role = 'teacher' AND e.deleted_at IS NULL AND e.status = 'active') AS taught,
-       (SELECT sourced_id FROM classes WHERE sourced_id = ANY($3::text[]) AND deleted_at IS NULL
-         ORDER BY sourced_id LIMIT 1) AS context_class,
-       (SELECT array_agg(o.id ORDER BY o.id)
-         FROM orgs o JOIN person p ON o.sourced_id = ANY(p.org_sourced_ids)
-         WHERE o.org_type = 'school' AND o.deleted_at IS NULL) AS campuses`,
-    [launch.personSourcedId, emailIndex, courseCandidates],
-  );
+  }>(READ_ROSTER_VIEW, [launch.personSourcedId, emailIndex, courseCandidates]);
   return {
     roleMap: row!.role_map,
     personId: row!.person_id,

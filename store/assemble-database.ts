@@ -1,5 +1,6 @@
 import type { Database, DatabaseKind, Row, SqlExecutor, Transaction } from './database.js';
 import { assertTenantId, bindTenant } from './sql-transaction.js';
+import type { SqlText } from './prepared-sql.js';
 
 /** Who a transaction runs as: the application role (with or without a tenant), or the owner. */
 export type TransactionScope = { role: 'app'; tenantId?: string } | { role: 'owner' };
@@ -10,7 +11,7 @@ export interface DriverParts {
   /** Runs `work` in one transaction in the given scope, committing or rolling back. */
   inTransaction<T>(scope: TransactionScope, work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs one statement on its own as the application role with no tenant set. */
-  systemQuery<T extends Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  systemQuery<T extends Row>(text: SqlText, params?: readonly unknown[]): Promise<T[]>;
   executor: SqlExecutor;
   /** Runs a trivial statement outside any transaction. */
   ping(): Promise<unknown>;

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database, TenantTransaction } from './database.js';
+import { preparedSql } from './prepared-sql.js';
 
 /** What happened to student data, by whom; ids only, never names or payloads. */
 export interface AuditEvent {
@@ -141,6 +142,25 @@ function canonicalAroundSeq(fields: UnchainedFields): { before: string; after: s
   };
 }
 
+const APPEND_ONE = preparedSql(
+  'audit-append-one',
+  `WITH head AS (
+     SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE
+   ), next AS (
+     SELECT seq + 1 AS seq, hash AS prev_hash,
+       encode(sha256(convert_to(hash || $2 || (seq + 1)::text || $3, 'UTF8')), 'hex') AS hash
+     FROM head
+   ), moved AS (
+     UPDATE audit_heads SET seq = next.seq, hash = next.hash FROM next
+     WHERE audit_heads.tenant_id = $1 RETURNING audit_heads.seq
+   )
+   INSERT INTO audit_events (${EVENT_COLUMNS})
+   SELECT $1, next.seq, $4::uuid, $5::timestamptz, $6::text, $7::text, $8::text, $9::text,
+     $10::text, $11::text, $12::text, $13::jsonb, next.prev_hash, next.hash
+   FROM next JOIN moved ON moved.seq = next.seq
+   RETURNING seq`,
+);
+
 /**
  * One event in one statement: lock the head, hash(n) = SHA-256(hash(n-1) ‖ canonical fields)
  * computed in SQL over the same UTF-8 bytes as chainHash (seq as its decimal text, as JSON
@@ -150,38 +170,21 @@ function canonicalAroundSeq(fields: UnchainedFields): { before: string; after: s
  */
 async function appendOne(tx: TenantTransaction, fields: UnchainedFields): Promise<boolean> {
   const { before, after } = canonicalAroundSeq(fields);
-  const rows = await tx.query(
-    `WITH head AS (
-       SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE
-     ), next AS (
-       SELECT seq + 1 AS seq, hash AS prev_hash,
-         encode(sha256(convert_to(hash || $2 || (seq + 1)::text || $3, 'UTF8')), 'hex') AS hash
-       FROM head
-     ), moved AS (
-       UPDATE audit_heads SET seq = next.seq, hash = next.hash FROM next
-       WHERE audit_heads.tenant_id = $1 RETURNING audit_heads.seq
-     )
-     INSERT INTO audit_events (${EVENT_COLUMNS})
-     SELECT $1, next.seq, $4::uuid, $5::timestamptz, $6::text, $7::text, $8::text, $9::text,
-       $10::text, $11::text, $12::text, $13::jsonb, next.prev_hash, next.hash
-     FROM next JOIN moved ON moved.seq = next.seq
-     RETURNING seq`,
-    [
-      fields.tenant_id,
-      before,
-      after,
-      fields.id,
-      fields.occurred_at,
-      fields.actor_type,
-      fields.actor_id,
-      fields.action,
-      fields.resource_type,
-      fields.resource_id,
-      fields.launch_id,
-      fields.outcome,
-      JSON.stringify(fields.detail),
-    ],
-  );
+  const rows = await tx.query(APPEND_ONE, [
+    fields.tenant_id,
+    before,
+    after,
+    fields.id,
+    fields.occurred_at,
+    fields.actor_type,
+    fields.actor_id,
+    fields.action,
+    fields.resource_type,
+    fields.resource_id,
+    fields.launch_id,
+    fields.outcome,
+    JSON.stringify(fields.detail),
+  ]);
   return rows.length === 1;
 }
 

@@ -12,6 +12,7 @@ import {
 import { enterApplicationRole, makeTransaction } from './sql-transaction.js';
 import { assembleDatabase, type TransactionScope } from './assemble-database.js';
 import { runOutsideOtherTransactions } from './transaction-guard.js';
+import { sqlTextOf, type SqlText } from './prepared-sql.js';
 
 const parsers = {
   [INT8_OID]: parseNumber,
@@ -49,8 +50,10 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     return runOutsideOtherTransactions(() =>
       db.transaction(async (raw) => {
         const tx = makeTransaction(
-          async <R extends Row>(text: string, params?: readonly unknown[]) =>
-            normaliseRows<R>((await raw.query<Row>(text, params as unknown[] | undefined)).rows),
+          async <R extends Row>(text: SqlText, params?: readonly unknown[]) =>
+            normaliseRows<R>(
+              (await raw.query<Row>(sqlTextOf(text), params as unknown[] | undefined)).rows,
+            ),
         );
         if (scope.role === 'app') await enterApplicationRole(tx, scope.tenantId);
         return work(tx);

@@ -4,6 +4,7 @@ import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseNumber } from './type-
 import { APP_ROLE, beginForTenant, makeTransaction } from './sql-transaction.js';
 import { assembleDatabase, type TransactionScope } from './assemble-database.js';
 import { runOutsideOtherTransactions } from './transaction-guard.js';
+import type { SqlText } from './prepared-sql.js';
 
 const types = {
   getTypeParser(oid: number, format?: string) {
@@ -32,6 +33,14 @@ function openPool(options: PostgresOptions, startupOptions?: string): pg.Pool {
   return pool;
 }
 
+/** A query for pg: a prepared statement is sent by name, parsed and planned once a connection. */
+function toPgQuery(sql: SqlText, params: readonly unknown[] | undefined): pg.QueryConfig {
+  const values = params as unknown[] | undefined;
+  return typeof sql === 'string'
+    ? { text: sql, values }
+    : { name: sql.name, text: sql.text, values };
+}
+
 /**
  * Opens the PostgreSQL backend over two connection pools. Request work (tenant and system
  * transactions) uses connections that run as the application role from their start (the
@@ -52,8 +61,8 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
       const pool = scope.role === 'app' ? appPool : ownerPool;
       const client = await pool.connect();
       const tx = makeTransaction(
-        async <R extends Row>(text: string, params?: readonly unknown[]) => {
-          const result = await client.query(text, params as unknown[] | undefined);
+        async <R extends Row>(text: SqlText, params?: readonly unknown[]) => {
+          const result = await client.query(toPgQuery(text, params));
           return result.rows as R[];
         },
       );
@@ -73,9 +82,9 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
     });
   }
 
-  async function systemQuery<T extends Row>(text: string, params?: readonly unknown[]) {
+  async function systemQuery<T extends Row>(text: SqlText, params?: readonly unknown[]) {
     return runOutsideOtherTransactions(async () => {
-      const result = await appPool.query(text, params as unknown[] | undefined);
+      const result = await appPool.query(toPgQuery(text, params));
       return result.rows as T[];
     });
   }

@@ -1,4 +1,5 @@
 import type { Queryable, Row, TenantTransaction, Transaction } from './database.js';
+import type { SqlText } from './prepared-sql.js';
 
 /** The application role every request runs as; it owns no table, so row-level security binds it. */
 export const APP_ROLE = 'ccmr_app';
@@ -7,7 +8,7 @@ export const APP_ROLE = 'ccmr_app';
 export function makeTransaction(run: Queryable['query']): Transaction {
   return {
     query: run,
-    async one<T extends Row = Row>(text: string, params?: readonly unknown[]) {
+    async one<T extends Row = Row>(text: SqlText, params?: readonly unknown[]) {
       const rows = await run<T>(text, params);
       return rows[0] as T | undefined;
     },
