@@ -247,8 +247,10 @@ async function main(): Promise<void> {
     // CPU of the whole process per launch: the server and the load worker's browsers
     // (PostgreSQL's own work excluded).
     processCpuMsPerLaunch: round1(totals.processCpuMs / launches),
-    // CPU of the PostgreSQL backends per launch (PostgreSQL only): the two cores also run them.
-    databaseCpuMsPerLaunch: round1(totals.databaseCpuMs / launches),
+    // CPU of the PostgreSQL backends per launch, which run on the same cores; none for PGlite,
+    // whose work is part of the server thread's.
+    databaseCpuMsPerLaunch:
+      harness.context.db.kind === 'postgres' ? round1(totals.databaseCpuMs / launches) : null,
     loadAverage1m: round1(loadavg()[0]!),
     cpus: cpus().length,
     launchesPerSecond: Math.round((launches / totals.wallMs) * 1000),
