@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Viewer } from '../privacy/index.js';
-import { appendAudit, type Database, type TenantTransaction } from '../store/index.js';
+import { appendAudit, preparedSql, type Database, type TenantTransaction } from '../store/index.js';
 import type { LaunchContext, DeepLinkingSettings, VerifiedLaunch } from './launch-claims.js';
-import { consumeLoginState, randomToken } from './login-states.js';
+import { hashState, randomToken, replayed } from './login-states.js';
 import { LTI_LIFETIMES } from './lti-options.js';
 import { LtiError } from './errors.js';
 
@@ -53,10 +53,27 @@ export interface LaunchRecord {
   transport: SessionTransport;
 }
 
+// Uses the login state up if it was not already, and stores the session only if it was.
+const OPEN_SESSION = preparedSql(
+  'lti-open-session',
+  `WITH consumed AS (
+     UPDATE lti_login_states SET consumed_at = $5, pending_id_token = NULL
+     WHERE state_hash = $8 AND consumed_at IS NULL RETURNING state_hash
+   )
+   INSERT INTO lti_sessions (id, token_hash, owner_tenant_id, transport, created_at, last_seen_at,
+     idle_expires_at, absolute_expires_at)
+   SELECT $1::uuid, $2::bytea, $3::uuid, $4::text, $5::timestamptz, $5, $6::timestamptz,
+     $7::timestamptz
+   FROM consumed
+   RETURNING id`,
+);
+
 /**
- * Opens the session of a launch that passed every check, in one system transaction: the login
- * state is used up (its nonce is single-use; a replay fails here) and the session token's hash
- * is stored. The token itself is returned once and stored nowhere.
+ * Opens the session of a launch that passed every check, in one statement: the login state is
+ * used up (its nonce is single-use, Security Framework §5.1.3 step 9) and the session token's
+ * hash is stored only if it was. Of two launches racing with one state, the second waits for the
+ * first's row lock, then finds the state consumed and stores nothing. The token itself is
+ * returned once and stored nowhere.
  * @returns the session id (also the viewer's launchId) and its token.
  * @throws LtiError ERR_LTI_NONCE_REPLAYED
  */
@@ -68,24 +85,25 @@ export async function openSession(
   const sessionId = randomUUID();
   const token = randomToken();
   const life = lifetimes(input.transport);
-  await db.withSystem(async (tx) => {
-    await consumeLoginState(tx, input.state, now);
-    await tx.query(
-      `INSERT INTO lti_sessions (id, token_hash, owner_tenant_id, transport, created_at, last_seen_at,
-         idle_expires_at, absolute_expires_at) VALUES ($1,$2,$3,$4,$5,$5,$6,$7)`,
-      [
-        sessionId,
-        hashToken(token),
-        input.tenantId,
-        input.transport,
-        now,
-        new Date(now.getTime() + life.idle * 1000),
-        new Date(now.getTime() + life.absolute * 1000),
-      ],
-    );
-  });
+  const opened = await db.systemQuery(OPEN_SESSION, [
+    sessionId,
+    hashToken(token),
+    input.tenantId,
+    input.transport,
+    now,
+    new Date(now.getTime() + life.idle * 1000),
+    new Date(now.getTime() + life.absolute * 1000),
+    hashState(input.state),
+  ]);
+  if (opened.length !== 1) throw replayed();
   return { sessionId, token };
 }
+
+const STORE_LAUNCH = preparedSql(
+  'lti-store-launch',
+  `INSERT INTO lti_launches (tenant_id, id, registration_id, deployment_id, message_type, viewer,
+     context, deep_linking, widget, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+);
 
 /**
  * Stores what a launch established (viewer, context, deep-linking return) under the district's
@@ -105,22 +123,18 @@ export async function storeLaunch(
   const context = launch.context
     ? { label: launch.context.label, title: launch.context.title }
     : {};
-  await tx.query(
-    `INSERT INTO lti_launches (tenant_id, id, registration_id, deployment_id, message_type, viewer,
-       context, deep_linking, widget, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-    [
-      tx.tenantId,
-      sessionId,
-      launch.registrationId,
-      launch.deploymentId,
-      launch.messageType,
-      JSON.stringify({ ...viewer, launchId: sessionId }),
-      JSON.stringify(context),
-      deepLinking && JSON.stringify(deepLinking),
-      record.widget,
-      now,
-    ],
-  );
+  await tx.query(STORE_LAUNCH, [
+    tx.tenantId,
+    sessionId,
+    launch.registrationId,
+    launch.deploymentId,
+    launch.messageType,
+    JSON.stringify({ ...viewer, launchId: sessionId }),
+    JSON.stringify(context),
+    deepLinking && JSON.stringify(deepLinking),
+    record.widget,
+    now,
+  ]);
   await appendAudit(
     tx,
     {

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { LtiTool } from './lti-tool.js';
-import { findRegistrationIn, type Registration } from './registrations.js';
+import { findRegistration, type Registration } from './registrations.js';
 import { createLoginState, type LoginState } from './login-states.js';
 import { requireTrustedUrl } from './endpoint-policy.js';
 import { renderPage } from './html-page.js';
@@ -35,23 +35,23 @@ export function handleLoginInitiation(tool: LtiTool) {
     let registrationId: string | undefined;
     try {
       const params = parseLoginParams(req);
-      const { registration, loginState } = await tool.host.db.withSystem(async (tx) => {
-        const found = await findRegistrationIn(tx, params.iss, params.client_id);
-        registrationId = found.id;
-        requireActive(found);
-        requireOwnTarget(tool, params.target_link_uri);
-        requireTrustedUrl(found.authUrl, 'authorization endpoint', tool.mode);
-        const created = await createLoginState(
-          tx,
-          {
-            registrationId: found.id,
-            targetLinkUri: params.target_link_uri,
-            usesPlatformStorage: params.lti_storage_target !== undefined,
-          },
-          tool.now(),
-        );
-        return { registration: found, loginState: created };
-      });
+      // The registration is read, checked, then the state stored: two statements and no
+      // transaction, as the state's row is consistent on its own (a registration changing in
+      // between is caught at the launch, which reads it again).
+      const registration = await findRegistration(tool.host.db, params.iss, params.client_id);
+      registrationId = registration.id;
+      requireActive(registration);
+      requireOwnTarget(tool, params.target_link_uri);
+      requireTrustedUrl(registration.authUrl, 'authorization endpoint', tool.mode);
+      const loginState = await createLoginState(
+        tool.host.db,
+        {
+          registrationId: registration.id,
+          targetLinkUri: params.target_link_uri,
+          usesPlatformStorage: params.lti_storage_target !== undefined,
+        },
+        tool.now(),
+      );
       await tool.admitPlatformOrigin(registration, res);
       const authUrl = new URL(registration.authUrl);
       setStateCookie(res, loginState.state);

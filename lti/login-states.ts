@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { Database, Transaction } from '../store/index.js';
+import { preparedSql, type Database } from '../store/index.js';
 import { toRegistration, type RoutedRegistration } from './registrations.js';
 import { LTI_LIFETIMES } from './lti-options.js';
 import { LtiError } from './errors.js';
@@ -23,13 +23,19 @@ export function randomToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+const STORE_LOGIN_STATE = preparedSql(
+  'lti-store-login-state',
+  `INSERT INTO lti_login_states (state_hash, nonce, registration_id, target_link_uri,
+     uses_platform_storage, created_at, expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+);
+
 /**
- * Starts a login: a fresh state and nonce, stored until the launch or their expiry.
- * @param tx a system transaction.
+ * Starts a login: a fresh state and nonce, stored until the launch or their expiry. Each
+ * statement stands alone (the state's row needs no other to be consistent), so no transaction.
  * @returns the new state and nonce.
  */
 export async function createLoginState(
-  tx: Transaction,
+  db: Database,
   input: { registrationId: string; targetLinkUri: string; usesPlatformStorage: boolean },
   now: Date,
 ): Promise<LoginState> {
@@ -38,25 +44,21 @@ export async function createLoginState(
   const expiresAt = new Date(now.getTime() + LTI_LIFETIMES.loginStateSeconds * 1000);
   // Expired states are swept now and then as new ones arrive, a few at a time.
   if (randomInt(SWEEP_EVERY) === 0) {
-    await tx.query(
+    await db.systemQuery(
       `DELETE FROM lti_login_states WHERE state_hash IN
          (SELECT state_hash FROM lti_login_states WHERE expires_at < $1 LIMIT 50)`,
       [now],
     );
   }
-  await tx.query(
-    `INSERT INTO lti_login_states (state_hash, nonce, registration_id, target_link_uri,
-       uses_platform_storage, created_at, expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-    [
-      hashState(state),
-      nonce,
-      input.registrationId,
-      input.targetLinkUri,
-      input.usesPlatformStorage,
-      now,
-      expiresAt,
-    ],
-  );
+  await db.systemQuery(STORE_LOGIN_STATE, [
+    hashState(state),
+    nonce,
+    input.registrationId,
+    input.targetLinkUri,
+    input.usesPlatformStorage,
+    now,
+    expiresAt,
+  ]);
   return { state, nonce, ...input };
 }
 
@@ -77,8 +79,21 @@ export interface LaunchRouting extends RoutedRegistration {
   loginState: LoginState & { pendingIdToken: string | null };
 }
 
+// The state, its registration and the registration's deployments.
+const READ_LAUNCH_ROUTING = preparedSql(
+  'lti-read-launch-routing',
+  `SELECT s.nonce, s.registration_id, s.target_link_uri, s.uses_platform_storage,
+     s.pending_id_token, s.expires_at, s.consumed_at,
+     r.id, r.owner_tenant_id, r.issuer, r.client_id, r.auth_url, r.token_url, r.jwks_url,
+     r.authorization_server, r.product_family, r.status,
+     (SELECT coalesce(json_agg(json_build_array(d.deployment_id, d.owner_tenant_id)), '[]'::json)
+        FROM lti_deployments d WHERE d.registration_id = r.id) AS deployments
+   FROM lti_login_states s JOIN lti_registrations r ON r.id = s.registration_id
+   WHERE s.state_hash = $1`,
+);
+
 /**
- * Reads, in one transaction, a login state (without using it up) and its registration with
+ * Reads, in one statement, a login state (without using it up) and its registration with
  * every deployment.
  * @throws LtiError ERR_LTI_STATE_MISMATCH (unknown), ERR_LTI_NONCE_REPLAYED (already used),
  *   ERR_LTI_STATE_EXPIRED, ERR_LTI_REGISTRATION_INACTIVE
@@ -88,20 +103,9 @@ export async function readLaunchRouting(
   state: string,
   now: Date,
 ): Promise<LaunchRouting> {
-  // One statement: the state, its registration and the registration's deployments.
-  const row = await db.withSystem((tx) =>
-    tx.one<StateRow & Record<string, unknown>>(
-      `SELECT s.nonce, s.registration_id, s.target_link_uri, s.uses_platform_storage,
-         s.pending_id_token, s.expires_at, s.consumed_at,
-         r.id, r.owner_tenant_id, r.issuer, r.client_id, r.auth_url, r.token_url, r.jwks_url,
-         r.authorization_server, r.product_family, r.status,
-         (SELECT coalesce(json_agg(json_build_array(d.deployment_id, d.owner_tenant_id)), '[]'::json)
-            FROM lti_deployments d WHERE d.registration_id = r.id) AS deployments
-       FROM lti_login_states s JOIN lti_registrations r ON r.id = s.registration_id
-       WHERE s.state_hash = $1`,
-      [hashState(state)],
-    ),
-  );
+  const [row] = await db.systemQuery<StateRow & Record<string, unknown>>(READ_LAUNCH_ROUTING, [
+    hashState(state),
+  ]);
   if (!row)
     throw new LtiError('ERR_LTI_STATE_MISMATCH', 'this launch was not started by this tool', {
       status: 401,
@@ -132,7 +136,8 @@ export async function readLaunchRouting(
   return { loginState, registration, deployments };
 }
 
-function replayed(): LtiError {
+/** The rejection of a login state used a second time (its nonce is single-use). */
+export function replayed(): LtiError {
   return new LtiError(
     'ERR_LTI_NONCE_REPLAYED',
     'this launch was already used; open the tool again from your course',
@@ -142,31 +147,14 @@ function replayed(): LtiError {
   );
 }
 
-/**
- * Uses a login state up, atomically: of two launches racing with one state and nonce, exactly
- * one wins (the nonce is single-use, Security Framework §5.1.3 step 9).
- * @param tx a system transaction.
- * @throws LtiError ERR_LTI_NONCE_REPLAYED when it was already used.
- */
-export async function consumeLoginState(tx: Transaction, state: string, now: Date): Promise<void> {
-  const rows = await tx.query(
-    `UPDATE lti_login_states SET consumed_at = $2, pending_id_token = NULL
-     WHERE state_hash = $1 AND consumed_at IS NULL RETURNING state_hash`,
-    [hashState(state), now],
-  );
-  if (rows.length !== 1) throw replayed();
-}
-
 /** Keeps a launch's id_token beside its state while the browser proves it started the login. */
 export async function stashPendingToken(
   db: Database,
   state: string,
   idToken: string,
 ): Promise<void> {
-  await db.withSystem((tx) =>
-    tx.query(
-      `UPDATE lti_login_states SET pending_id_token = $2 WHERE state_hash = $1 AND consumed_at IS NULL`,
-      [hashState(state), idToken],
-    ),
+  await db.systemQuery(
+    `UPDATE lti_login_states SET pending_id_token = $2 WHERE state_hash = $1 AND consumed_at IS NULL`,
+    [hashState(state), idToken],
   );
 }

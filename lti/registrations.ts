@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, Transaction } from '../store/index.js';
+import { preparedSql, type Database, type Transaction } from '../store/index.js';
 import { LtiError } from './errors.js';
 
 /** How the tool reaches and trusts one platform client (issuer + client_id). */
@@ -136,6 +136,19 @@ export async function addDeployment(
   await db.withSystem((tx) => addDeploymentIn(tx, registration, deploymentId, now));
 }
 
+const REGISTRATION_COLUMNS = `id, owner_tenant_id, issuer, client_id, auth_url, token_url, jwks_url,
+  authorization_server, product_family, platform_origin, status`;
+
+const FIND_BY_ISSUER = preparedSql(
+  'lti-find-registration-by-issuer',
+  `SELECT ${REGISTRATION_COLUMNS} FROM lti_registrations WHERE issuer = $1 LIMIT 2`,
+);
+
+const FIND_BY_ISSUER_AND_CLIENT = preparedSql(
+  'lti-find-registration',
+  `SELECT ${REGISTRATION_COLUMNS} FROM lti_registrations WHERE issuer = $1 AND client_id = $2`,
+);
+
 /**
  * Finds the registration of a login or launch. Without a client_id the issuer must have
  * exactly one registration (standards §1.1: hosted Canvas shares one issuer).
@@ -146,22 +159,10 @@ export async function findRegistration(
   issuer: string,
   clientId: string | undefined,
 ): Promise<Registration> {
-  return db.withSystem((tx) => findRegistrationIn(tx, issuer, clientId));
-}
-
-/** findRegistration inside a transaction the caller holds. */
-export async function findRegistrationIn(
-  tx: Transaction,
-  issuer: string,
-  clientId: string | undefined,
-): Promise<Registration> {
   const rows =
     clientId === undefined
-      ? await tx.query('SELECT * FROM lti_registrations WHERE issuer = $1 LIMIT 2', [issuer])
-      : await tx.query('SELECT * FROM lti_registrations WHERE issuer = $1 AND client_id = $2', [
-          issuer,
-          clientId,
-        ]);
+      ? await db.systemQuery(FIND_BY_ISSUER, [issuer])
+      : await db.systemQuery(FIND_BY_ISSUER_AND_CLIENT, [issuer, clientId]);
   if (rows.length === 0) {
     throw new LtiError(
       'ERR_LTI_UNKNOWN_REGISTRATION',

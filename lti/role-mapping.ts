@@ -52,20 +52,6 @@ export function mapRoles(
 }
 
 /**
- * The district's stored role mapping.
- * @param tx a transaction of that district.
- * @returns LTI role URI → product role.
- */
-export async function readTenantRoleMap(
-  tx: TenantTransaction,
-): Promise<Record<string, ViewerRole>> {
-  const rows = await tx.query<{ lti_role: string; viewer_role: ViewerRole }>(
-    'SELECT lti_role, viewer_role FROM lti_role_mappings',
-  );
-  return Object.fromEntries(rows.map((row) => [row.lti_role, row.viewer_role]));
-}
-
-/**
  * Stores one entry of a district's role mapping (idempotent).
  * @param tx a transaction of that district.
  */

@@ -1,14 +1,17 @@
-import type { Database, DatabaseKind, SqlExecutor, Transaction } from './database.js';
-import { assertTenantId, bindTenant, enterApplicationRole } from './sql-transaction.js';
+import type { Database, DatabaseKind, Row, SqlExecutor, Transaction } from './database.js';
+import { assertTenantId, bindTenant } from './sql-transaction.js';
+import type { SqlText } from './prepared-sql.js';
+
+/** Who a transaction runs as: the application role (with or without a tenant), or the owner. */
+export type TransactionScope = { role: 'app'; tenantId?: string } | { role: 'owner' };
 
 /** What a driver supplies; the three kinds of transaction are built the same way on top. */
 export interface DriverParts {
   kind: DatabaseKind;
-  /** Runs `setUp` then `work` in one transaction, committing or rolling back. */
-  inTransaction<T>(
-    setUp: (tx: Transaction) => Promise<void>,
-    work: (tx: Transaction) => Promise<T>,
-  ): Promise<T>;
+  /** Runs `work` in one transaction in the given scope, committing or rolling back. */
+  inTransaction<T>(scope: TransactionScope, work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Runs one statement on its own as the application role with no tenant set. */
+  systemQuery<T extends Row>(text: SqlText, params?: readonly unknown[]): Promise<T[]>;
   executor: SqlExecutor;
   /** Runs a trivial statement outside any transaction. */
   ping(): Promise<unknown>;
@@ -22,13 +25,11 @@ export function assembleDatabase(parts: DriverParts): Database {
     kind: parts.kind,
     withTenant(tenantId, work) {
       assertTenantId(tenantId);
-      return inTransaction(
-        (tx) => enterApplicationRole(tx, tenantId),
-        (tx) => work(bindTenant(tx, tenantId)),
-      );
+      return inTransaction({ role: 'app', tenantId }, (tx) => work(bindTenant(tx, tenantId)));
     },
-    withSystem: (work) => inTransaction((tx) => enterApplicationRole(tx), work),
-    withOwner: (work) => inTransaction(async () => undefined, work),
+    withSystem: (work) => inTransaction({ role: 'app' }, work),
+    systemQuery: (text, params) => parts.systemQuery(text, params),
+    withOwner: (work) => inTransaction({ role: 'owner' }, work),
     ownerExecutor: () => parts.executor,
     async isReachable() {
       try {

@@ -4,19 +4,21 @@
  * Both run the same SQL and return the same JavaScript values (see `type-parsers.ts`).
  */
 
+import type { SqlText } from './prepared-sql.js';
+
 /** A row as returned by a query: column name to normalised value. */
 export type Row = Record<string, unknown>;
 
 /** Something that runs parameterised SQL. */
 export interface Queryable {
   /** Runs one statement with `$1…` parameters and returns its rows. */
-  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(text: SqlText, params?: readonly unknown[]): Promise<T[]>;
 }
 
 /** A transaction running as the application role. */
 export interface Transaction extends Queryable {
   /** Runs one statement and returns its first row, or undefined. */
-  one<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T | undefined>;
+  one<T extends Row = Row>(text: SqlText, params?: readonly unknown[]): Promise<T | undefined>;
 }
 
 /** A transaction bound to one district: row-level security shows only that tenant's rows. */
@@ -46,6 +48,13 @@ export interface Database {
    * tables show no rows; only system tables (tenants, LTI routing, job queue) are usable.
    */
   withSystem<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+
+  /**
+   * Runs one statement on its own, as the application role with no tenant set: what
+   * `withSystem` does for a single statement, which is atomic by itself, in one round trip to
+   * PostgreSQL instead of three. For the hot paths of the LTI launch and the session lookup.
+   */
+  systemQuery<T extends Row = Row>(text: SqlText, params?: readonly unknown[]): Promise<T[]>;
 
   /**
    * Runs `work` as the schema owner, outside row-level security. Only migrations, key rotation,

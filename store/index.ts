@@ -13,6 +13,7 @@ export type {
   Transaction,
 } from './database.js';
 export { openDatabase, type OpenDatabaseOptions } from './open-database.js';
+export { preparedSql, type PreparedSql, type SqlText } from './prepared-sql.js';
 export { DataDirLocked } from './data-dir-lock.js';
 export { migrate, listMigrations, splitStatements } from './migrate.js';
 export { APP_ROLE } from './sql-transaction.js';

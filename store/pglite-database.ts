@@ -9,9 +9,10 @@ import {
   parseDate,
   parseNumber,
 } from './type-parsers.js';
-import { makeTransaction } from './sql-transaction.js';
-import { assembleDatabase } from './assemble-database.js';
+import { enterApplicationRole, makeTransaction } from './sql-transaction.js';
+import { assembleDatabase, type TransactionScope } from './assemble-database.js';
 import { runOutsideOtherTransactions } from './transaction-guard.js';
+import { sqlTextOf, type SqlText } from './prepared-sql.js';
 
 const parsers = {
   [INT8_OID]: parseNumber,
@@ -41,17 +42,20 @@ function normaliseRows<T extends Row>(rows: Row[]): T[] {
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   const db = await PGlite.create(dataDir ?? 'memory://', { parsers });
 
+  // One connection: every transaction switches to the application role (and tenant) itself.
   async function inTransaction<T>(
-    setUp: (tx: Transaction) => Promise<void>,
+    scope: TransactionScope,
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
     return runOutsideOtherTransactions(() =>
       db.transaction(async (raw) => {
         const tx = makeTransaction(
-          async <R extends Row>(text: string, params?: readonly unknown[]) =>
-            normaliseRows<R>((await raw.query<Row>(text, params as unknown[] | undefined)).rows),
+          async <R extends Row>(text: SqlText, params?: readonly unknown[]) =>
+            normaliseRows<R>(
+              (await raw.query<Row>(sqlTextOf(text), params as unknown[] | undefined)).rows,
+            ),
         );
-        await setUp(tx);
+        if (scope.role === 'app') await enterApplicationRole(tx, scope.tenantId);
         return work(tx);
       }),
     );
@@ -71,6 +75,8 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   return assembleDatabase({
     kind: 'pglite',
     inTransaction,
+    // In process, a round trip costs nothing: a statement alone is a system transaction.
+    systemQuery: (text, params) => inTransaction({ role: 'app' }, (tx) => tx.query(text, params)),
     executor,
     ping: () => db.query('SELECT 1'),
     close: () => db.close(),

@@ -39,38 +39,28 @@ describe(`audit trail append (${testBackendName()})`, () => {
     await context.db.withTenant(tenant.id, (tx) =>
       appendAudit(tx, { actorType: 'cli', action: 'keys.rotated', resourceType: 'tenant' }),
     );
-    const rows = await context.db.withTenant(tenant.id, (tx) =>
-      tx.query<
-        ChainedFields & { prev_hash: string; hash: string; occurred_at: Date } & Record<
-            string,
-            unknown
-          >
-      >('SELECT * FROM audit_events ORDER BY seq'),
+    await assertChained(tenant.id, [1, 2, 3]);
+  });
+
+  // A single event is chained by the database itself (one statement); its hash must be the one
+  // chainHash computes, whatever the detail holds, and concurrent appends must queue in order.
+  it('chains single events appended at once, from the first of a district on', async () => {
+    const tenant = await createTestTenant(context, 'audit-one');
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        context.db.withTenant(tenant.id, (tx) =>
+          appendAudit(tx, {
+            actorType: 'user',
+            actorId: i % 2 === 0 ? `u${i}` : null,
+            action: 'student.read',
+            resourceType: 'student',
+            resourceId: `p${i}`,
+            detail: { note: 'Año “ñ” 😀', nested: { z: [i, null, true], a: 1.5 }, count: i },
+          }),
+        ),
+      ),
     );
-    assert.deepEqual(
-      rows.map((r) => r.seq),
-      [1, 2, 3],
-    );
-    let previous = AUDIT_GENESIS_HASH;
-    for (const row of rows) {
-      assert.equal(row.prev_hash, previous);
-      const fields: ChainedFields = {
-        tenant_id: row.tenant_id,
-        seq: row.seq,
-        id: row.id,
-        occurred_at: new Date(row.occurred_at).toISOString(),
-        actor_type: row.actor_type,
-        actor_id: row.actor_id,
-        action: row.action,
-        resource_type: row.resource_type,
-        resource_id: row.resource_id,
-        launch_id: row.launch_id,
-        outcome: row.outcome,
-        detail: row.detail,
-      };
-      assert.equal(chainHash(previous, fields), row.hash);
-      previous = row.hash;
-    }
+    await assertChained(tenant.id, [1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('leaves no event behind when the change rolls back', async () => {
@@ -105,4 +95,40 @@ describe(`audit trail append (${testBackendName()})`, () => {
       /permission denied/,
     );
   });
+
+  /** Recomputes every hash of a district's chain, in order, from the genesis hash. */
+  async function assertChained(tenantId: string, expectedSeqs: number[]): Promise<void> {
+    const rows = await context.db.withTenant(tenantId, (tx) =>
+      tx.query<
+        ChainedFields & { prev_hash: string; hash: string; occurred_at: Date } & Record<
+            string,
+            unknown
+          >
+      >('SELECT * FROM audit_events ORDER BY seq'),
+    );
+    assert.deepEqual(
+      rows.map((r) => r.seq),
+      expectedSeqs,
+    );
+    let previous = AUDIT_GENESIS_HASH;
+    for (const row of rows) {
+      assert.equal(row.prev_hash, previous);
+      const fields: ChainedFields = {
+        tenant_id: row.tenant_id,
+        seq: row.seq,
+        id: row.id,
+        occurred_at: new Date(row.occurred_at).toISOString(),
+        actor_type: row.actor_type,
+        actor_id: row.actor_id,
+        action: row.action,
+        resource_type: row.resource_type,
+        resource_id: row.resource_id,
+        launch_id: row.launch_id,
+        outcome: row.outcome,
+        detail: row.detail,
+      };
+      assert.equal(chainHash(previous, fields), row.hash);
+      previous = row.hash;
+    }
+  }
 });

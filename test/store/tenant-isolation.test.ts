@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app/app-context.js';
-import type { Tenant } from '../../store/index.js';
+import { preparedSql, type Tenant } from '../../store/index.js';
 import { createTestContext, createTestTenant } from '../support/test-context.js';
 import { testBackendName } from '../support/test-database.js';
 
@@ -39,6 +39,28 @@ describe(`tenant isolation (${testBackendName()})`, () => {
       seen.map((row) => row.sourced_id),
       ['n-1'],
     );
+  });
+
+  // PostgreSQL switches a prepared statement to a generic plan after five runs; the district
+  // must still be decided at each run, not frozen into the plan.
+  it('shows each run of a prepared statement only its own district rows', async () => {
+    await insertOrg(context, north, 'n-prepared');
+    await insertOrg(context, south, 's-prepared');
+    const statement = preparedSql(
+      'test-prepared-orgs',
+      `SELECT sourced_id FROM orgs WHERE sourced_id LIKE $1 ORDER BY sourced_id`,
+    );
+    for (let run = 0; run < 8; run += 1) {
+      const tenant = run % 2 === 0 ? north : south;
+      const seen = await context.db.withTenant(tenant.id, (tx) =>
+        tx.query<{ sourced_id: string }>(statement, ['%-prepared']),
+      );
+      assert.deepEqual(
+        seen.map((row) => row.sourced_id),
+        [tenant === north ? 'n-prepared' : 's-prepared'],
+      );
+    }
+    assert.throws(() => preparedSql('test-prepared-orgs', 'SELECT 1'), TypeError);
   });
 
   it('shows no tenant-owned rows when no tenant is set', async () => {
