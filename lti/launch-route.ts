@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { IFRAME_COOKIE } from './iframe-cookie.js';
 import { z } from 'zod';
 import type { LtiTool } from './lti-tool.js';
 import {
@@ -144,11 +145,7 @@ async function finishLaunch(
     registration,
     transport: input.transport,
   });
-  res.clearCookie(stateCookieName(loginState.state), {
-    path: '/lti/',
-    secure: true,
-    sameSite: 'none',
-  });
+  res.clearCookie(stateCookieName(loginState.state), { ...IFRAME_COOKIE, path: '/lti/' });
   res.locals.tenantId = verified.tenantId;
   res.locals.log?.info({
     event: 'lti.launch.accepted',
@@ -158,12 +155,7 @@ async function finishLaunch(
   });
   const next = new URL(opened.path, 'http://tool.invalid');
   if (input.transport === 'cookie') {
-    res.cookie(SESSION_COOKIE, opened.token, {
-      httpOnly: true,
-      secure: true,
-      sameSite: 'none',
-      path: '/',
-    });
+    res.cookie(SESSION_COOKIE, opened.token, { ...IFRAME_COOKIE, path: '/' });
   } else {
     next.searchParams.set(SESSION_QUERY_PARAM, opened.token);
   }

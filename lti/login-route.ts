@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { IFRAME_COOKIE } from './iframe-cookie.js';
 import { z } from 'zod';
 import type { LtiTool } from './lti-tool.js';
 import { findRegistration, type Registration } from './registrations.js';
@@ -106,13 +107,7 @@ function requireOwnTarget(tool: LtiTool, targetLinkUri: string): void {
 }
 
 function setStateCookie(res: Response, state: string): void {
-  res.cookie(stateCookieName(state), state, {
-    httpOnly: true,
-    secure: true,
-    sameSite: 'none',
-    path: '/lti/',
-    maxAge: 600_000,
-  });
+  res.cookie(stateCookieName(state), state, { ...IFRAME_COOKIE, path: '/lti/', maxAge: 600_000 });
 }
 
 // Security Framework §5.1.1.2: the authentication request of the implicit flow.
