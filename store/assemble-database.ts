@@ -1,14 +1,14 @@
 import type { Database, DatabaseKind, SqlExecutor, Transaction } from './database.js';
-import { assertTenantId, bindTenant, enterApplicationRole } from './sql-transaction.js';
+import { applicationRoleStatement, bindTenant } from './sql-transaction.js';
 
 /** What a driver supplies; the three kinds of transaction are built the same way on top. */
 export interface DriverParts {
   kind: DatabaseKind;
-  /** Runs `setUp` then `work` in one transaction, committing or rolling back. */
-  inTransaction<T>(
-    setUp: (tx: Transaction) => Promise<void>,
-    work: (tx: Transaction) => Promise<T>,
-  ): Promise<T>;
+  /**
+   * Runs `opening` (a statement without parameters, or null) then `work` in one transaction,
+   * committing or rolling back.
+   */
+  inTransaction<T>(opening: string | null, work: (tx: Transaction) => Promise<T>): Promise<T>;
   executor: SqlExecutor;
   /** Runs a trivial statement outside any transaction. */
   ping(): Promise<unknown>;
@@ -21,14 +21,11 @@ export function assembleDatabase(parts: DriverParts): Database {
   return {
     kind: parts.kind,
     withTenant(tenantId, work) {
-      assertTenantId(tenantId);
-      return inTransaction(
-        (tx) => enterApplicationRole(tx, tenantId),
-        (tx) => work(bindTenant(tx, tenantId)),
-      );
+      const opening = applicationRoleStatement(tenantId);
+      return inTransaction(opening, (tx) => work(bindTenant(tx, tenantId)));
     },
-    withSystem: (work) => inTransaction((tx) => enterApplicationRole(tx), work),
-    withOwner: (work) => inTransaction(async () => undefined, work),
+    withSystem: (work) => inTransaction(applicationRoleStatement(), work),
+    withOwner: (work) => inTransaction(null, work),
     ownerExecutor: () => parts.executor,
     async isReachable() {
       try {

@@ -42,7 +42,7 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   const db = await PGlite.create(dataDir ?? 'memory://', { parsers });
 
   async function inTransaction<T>(
-    setUp: (tx: Transaction) => Promise<void>,
+    opening: string | null,
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
     return runOutsideOtherTransactions(() =>
@@ -51,7 +51,7 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
           async <R extends Row>(text: string, params?: readonly unknown[]) =>
             normaliseRows<R>((await raw.query<Row>(text, params as unknown[] | undefined)).rows),
         );
-        await setUp(tx);
+        if (opening) await raw.exec(opening);
         return work(tx);
       }),
     );

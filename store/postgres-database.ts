@@ -31,7 +31,7 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
   pool.on('error', () => undefined);
 
   async function inTransaction<T>(
-    setUp: (tx: Transaction) => Promise<void>,
+    opening: string | null,
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
     return runOutsideOtherTransactions(async () => {
@@ -43,8 +43,8 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
         },
       );
       try {
-        await client.query('BEGIN');
-        await setUp(tx);
+        // One simple-protocol message carries both statements: one round trip, not two.
+        await client.query(opening ? `BEGIN; ${opening}` : 'BEGIN');
         const value = await work(tx);
         await client.query('COMMIT');
         return value;

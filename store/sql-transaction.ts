@@ -15,16 +15,17 @@ export function makeTransaction(run: Queryable['query']): Transaction {
 }
 
 /**
- * Switches a fresh transaction to the application role, and to the tenant when one is given, in
- * one round trip: `set_config('role', …)` is the function form of `SET LOCAL ROLE`.
+ * The statement that switches a fresh transaction to the application role, and to the tenant
+ * when one is given: `set_config('role', …)` is the function form of `SET LOCAL ROLE`. Its
+ * values are literals (a constant role and a checked UUID), so it needs no parameters and a
+ * driver can send it with BEGIN in one round trip.
+ * @throws TypeError when `tenantId` is not a UUID.
  */
-export async function enterApplicationRole(tx: Transaction, tenantId?: string): Promise<void> {
+export function applicationRoleStatement(tenantId?: string): string {
+  if (tenantId !== undefined) assertTenantId(tenantId);
   // is_local = true: both settings end with the transaction, so a pooled connection never
   // carries one district's context into the next request.
-  await tx.query(`SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true)`, [
-    APP_ROLE,
-    tenantId ?? '',
-  ]);
+  return `SELECT set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', '${tenantId ?? ''}', true)`;
 }
 
 export function bindTenant(tx: Transaction, tenantId: string): TenantTransaction {
