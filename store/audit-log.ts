@@ -54,33 +54,90 @@ export function chainHash(prevHash: string, fields: ChainedFields): string {
 }
 
 /**
- * Appends events to the transaction's district chain. The head row is locked for the rest of the
- * transaction, so concurrent appends queue up in order, and a rolled-back change leaves no event.
+ * Locks the district's chain head for the rest of the transaction and reads it, creating the
+ * head on the district's first event.
  */
-export async function appendAudit(
-  tx: TenantTransaction,
-  events: AuditEvent | readonly AuditEvent[],
-  now: Date = new Date(),
-): Promise<void> {
-  const list = Array.isArray(events) ? events : [events as AuditEvent];
-  if (list.length === 0) return;
+async function lockChainHead(tx: TenantTransaction): Promise<{ seq: number; hash: string }> {
+  const lockHead = () =>
+    tx.one<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE',
+      [tx.tenantId],
+    );
+  const head = await lockHead();
+  if (head) return head;
   await tx.query(
     `INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
     [tx.tenantId, AUDIT_GENESIS_HASH],
   );
-  const head = await tx.one<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE',
-    [tx.tenantId],
+  return (await lockHead())!;
+}
+
+/** Writes chained events and moves the head past them, in one statement. */
+async function writeChainedEvents(
+  tx: TenantTransaction,
+  chained: ReadonlyArray<ChainedFields & { prev_hash: string; hash: string }>,
+): Promise<void> {
+  const last = chained[chained.length - 1]!;
+  const column = <K extends keyof (typeof chained)[number]>(key: K) => chained.map((e) => e[key]);
+  await tx.query(
+    `WITH appended AS (
+       INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor_type, actor_id, action,
+         resource_type, resource_id, launch_id, outcome, detail, prev_hash, hash)
+       SELECT $1::uuid, seq, id, occurred_at, actor_type, actor_id, action, resource_type,
+              resource_id, launch_id, outcome, detail::jsonb, prev_hash, hash
+         FROM unnest($2::bigint[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[],
+              $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+              $13::text[], $14::text[])
+           AS e (seq, id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
+                 launch_id, outcome, detail, prev_hash, hash)
+     )
+     UPDATE audit_heads SET seq = $15, hash = $16 WHERE tenant_id = $1`,
+    [
+      tx.tenantId,
+      column('seq'),
+      column('id'),
+      column('occurred_at'),
+      column('actor_type'),
+      column('actor_id'),
+      column('action'),
+      column('resource_type'),
+      column('resource_id'),
+      column('launch_id'),
+      column('outcome'),
+      chained.map((e) => JSON.stringify(e.detail)),
+      column('prev_hash'),
+      column('hash'),
+      last.seq,
+      last.hash,
+    ],
   );
-  let seq = head!.seq;
-  let hash = head!.hash;
-  for (const event of list) {
+}
+
+/** An event with the time it happened. */
+export interface TimedAuditEvent {
+  event: AuditEvent;
+  at: Date;
+}
+
+/**
+ * Appends events, each at its own time, to the transaction's district chain (see
+ * {@link appendAudit}).
+ */
+export async function appendTimedAudit(
+  tx: TenantTransaction,
+  timed: readonly TimedAuditEvent[],
+): Promise<void> {
+  if (timed.length === 0) return;
+  const head = await lockChainHead(tx);
+  let seq = head.seq;
+  let hash = head.hash;
+  const chained = timed.map(({ event, at }) => {
     seq += 1;
     const fields: ChainedFields = {
       tenant_id: tx.tenantId,
       seq,
       id: randomUUID(),
-      occurred_at: now.toISOString(),
+      occurred_at: at.toISOString(),
       actor_type: event.actorType,
       actor_id: event.actorId ?? null,
       action: event.action,
@@ -92,33 +149,26 @@ export async function appendAudit(
     };
     const prevHash = hash;
     hash = chainHash(prevHash, fields);
-    await tx.query(
-      `INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor_type, actor_id, action,
-         resource_type, resource_id, launch_id, outcome, detail, prev_hash, hash)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-      [
-        fields.tenant_id,
-        seq,
-        fields.id,
-        fields.occurred_at,
-        fields.actor_type,
-        fields.actor_id,
-        fields.action,
-        fields.resource_type,
-        fields.resource_id,
-        fields.launch_id,
-        fields.outcome,
-        JSON.stringify(fields.detail),
-        prevHash,
-        hash,
-      ],
-    );
-  }
-  await tx.query('UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1', [
-    tx.tenantId,
-    seq,
-    hash,
-  ]);
+    return { ...fields, prev_hash: prevHash, hash };
+  });
+  await writeChainedEvents(tx, chained);
+}
+
+/**
+ * Appends events to the transaction's district chain. The head row is locked for the rest of the
+ * transaction, so concurrent appends queue up in order, and a rolled-back change leaves no event.
+ * Two statements whatever the number of events: the lock is held for as few round trips as can be.
+ */
+export async function appendAudit(
+  tx: TenantTransaction,
+  events: AuditEvent | readonly AuditEvent[],
+  now: Date = new Date(),
+): Promise<void> {
+  const list = Array.isArray(events) ? events : [events as AuditEvent];
+  await appendTimedAudit(
+    tx,
+    list.map((event) => ({ event, at: now })),
+  );
 }
 
 /** Records an event that belongs to no district yet (e.g. a launch from an unknown platform). */
