@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/app-context.js';
 import { appendAudit, type TenantTransaction } from '../../store/index.js';
 import { getCampusSummary } from '../cache/campus-summary-cache.js';
 import { auditRead, requireAccess, type Viewer } from '../sources/access.js';
-import { listViewerCampuses } from '../sources/campus-list.js';
+import { readCampusesAtVersion } from '../sources/campus-list.js';
 import { loadGapGroupStudents } from '../sources/drill-down.js';
 import { requireViewer, sessionUrlBuilder, viewerOf } from '../sources/launch-session.js';
 import { readRosterSyncStatus } from '../sources/roster-sync-status.js';
@@ -107,8 +107,8 @@ export function campusDashboardRouter(context: AppContext): Router {
       const now = context.now();
       const today = now.toISOString().slice(0, 10);
       const data = await context.db.withTenant(viewer.tenantId, async (tx) => {
-        const summary = await getCampusSummary(context, tx, campusOrgId, today);
-        const campuses = await listViewerCampuses(tx, viewer);
+        const { campuses, resultsVersion } = await readCampusesAtVersion(tx, viewer);
+        const summary = await getCampusSummary(context, tx, campusOrgId, today, resultsVersion);
         const chosenYear = chooseGraduatingClass(summary.classes, query.year, today);
         const chosen = summary.classes.find((c) => c.graduationYear === chosenYear);
         let drill: StudentRow[] | null = null;
