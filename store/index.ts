@@ -33,6 +33,7 @@ export {
   type AuditEvent,
   type ChainedFields,
 } from './audit-log.js';
+export { commitAuditEvent } from './audit-group-commit.js';
 export {
   createTenant,
   listTenants,
