@@ -1,5 +1,6 @@
 import type { Database } from './database.js';
 import { appendTimedAudit, type AuditEvent, type TimedAuditEvent } from './audit-log.js';
+import { isInsideTransaction } from './transaction-guard.js';
 
 /** Most events one shared transaction writes; the rest wait for the next. */
 const MAX_EVENTS_PER_TRANSACTION = 500;
@@ -60,7 +61,8 @@ async function writeWaiting(db: Database, tenantId: string, queue: DistrictQueue
  * @param event - what happened.
  * @param now - when it happened.
  * @returns once the event is committed.
- * @throws whatever failed the shared transaction (the event is then not recorded).
+ * @throws TypeError when called inside a transaction; whatever failed the shared transaction
+ *   (the event is then not recorded).
  */
 export function commitAuditEvent(
   db: Database,
@@ -68,6 +70,13 @@ export function commitAuditEvent(
   event: AuditEvent,
   now: Date,
 ): Promise<void> {
+  // Refused before queueing: the shared transaction would otherwise run in the caller's
+  // transaction context and fail the other requests that joined it.
+  if (isInsideTransaction()) {
+    return Promise.reject(
+      new TypeError('a shared audit commit was asked for inside a transaction'),
+    );
+  }
   const queue = queueOf(db, tenantId);
   const committed = new Promise<void>((resolve, reject) => {
     queue.waiting.push({ event, at: now, resolve, reject });

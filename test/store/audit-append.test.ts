@@ -2,11 +2,44 @@ import assert from 'node:assert/strict';
 import {
   appendAudit,
   chainHash,
+  commitAuditEvent,
   AUDIT_GENESIS_HASH,
   type ChainedFields,
 } from '../../store/index.js';
 import { createTestContext, createTestTenant, type TestContext } from '../support/test-context.js';
 import { testBackendName } from '../support/test-database.js';
+
+type ChainRow = ChainedFields & { prev_hash: string; hash: string; occurred_at: Date };
+
+function readChain(context: TestContext, tenantId: string): Promise<ChainRow[]> {
+  return context.db.withTenant(tenantId, (tx) =>
+    tx.query<ChainRow & Record<string, unknown>>('SELECT * FROM audit_events ORDER BY seq'),
+  );
+}
+
+/** Recomputes every hash from the genesis hash, as the chain verifier does. */
+function assertChained(rows: readonly ChainRow[]): void {
+  let previous = AUDIT_GENESIS_HASH;
+  for (const row of rows) {
+    assert.equal(row.prev_hash, previous);
+    const fields: ChainedFields = {
+      tenant_id: row.tenant_id,
+      seq: row.seq,
+      id: row.id,
+      occurred_at: new Date(row.occurred_at).toISOString(),
+      actor_type: row.actor_type,
+      actor_id: row.actor_id,
+      action: row.action,
+      resource_type: row.resource_type,
+      resource_id: row.resource_id,
+      launch_id: row.launch_id,
+      outcome: row.outcome,
+      detail: row.detail,
+    };
+    assert.equal(chainHash(previous, fields), row.hash);
+    previous = row.hash;
+  }
+}
 
 describe(`audit trail append (${testBackendName()})`, () => {
   let context: TestContext;
@@ -39,38 +72,62 @@ describe(`audit trail append (${testBackendName()})`, () => {
     await context.db.withTenant(tenant.id, (tx) =>
       appendAudit(tx, { actorType: 'cli', action: 'keys.rotated', resourceType: 'tenant' }),
     );
-    const rows = await context.db.withTenant(tenant.id, (tx) =>
-      tx.query<
-        ChainedFields & { prev_hash: string; hash: string; occurred_at: Date } & Record<
-            string,
-            unknown
-          >
-      >('SELECT * FROM audit_events ORDER BY seq'),
-    );
+    const rows = await readChain(context, tenant.id);
     assert.deepEqual(
       rows.map((r) => r.seq),
       [1, 2, 3],
     );
-    let previous = AUDIT_GENESIS_HASH;
-    for (const row of rows) {
-      assert.equal(row.prev_hash, previous);
-      const fields: ChainedFields = {
-        tenant_id: row.tenant_id,
-        seq: row.seq,
-        id: row.id,
-        occurred_at: new Date(row.occurred_at).toISOString(),
-        actor_type: row.actor_type,
-        actor_id: row.actor_id,
-        action: row.action,
-        resource_type: row.resource_type,
-        resource_id: row.resource_id,
-        launch_id: row.launch_id,
-        outcome: row.outcome,
-        detail: row.detail,
-      };
-      assert.equal(chainHash(previous, fields), row.hash);
-      previous = row.hash;
-    }
+    assertChained(rows);
+  });
+
+  it('commits concurrent events of a district in shared transactions, each at its own time', async () => {
+    const tenant = await createTestTenant(context, 'audit-group');
+    const times = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2026, 0, 1, 8, 0, i)));
+    await Promise.all(
+      times.map((at, i) =>
+        commitAuditEvent(
+          context.db,
+          tenant.id,
+          {
+            actorType: 'user',
+            actorId: `u${i}`,
+            action: 'campus_summary.read',
+            resourceType: 'campus_summary',
+            detail: { note: `quote " backslash \\ brace { comma , ${i}`, n: i },
+          },
+          at,
+        ),
+      ),
+    );
+    const rows = await readChain(context, tenant.id);
+    assert.equal(rows.length, times.length);
+    assert.deepEqual(
+      rows.map((r) => r.seq),
+      times.map((_, i) => i + 1),
+    );
+    assertChained(rows);
+    const byActor = new Map(rows.map((r) => [r.actor_id, r]));
+    times.forEach((at, i) => {
+      const row = byActor.get(`u${i}`)!;
+      assert.equal(new Date(row.occurred_at).getTime(), at.getTime());
+      assert.deepEqual(row.detail, { note: `quote " backslash \\ brace { comma , ${i}`, n: i });
+    });
+  });
+
+  it('refuses a shared commit asked for inside a transaction, recording nothing', async () => {
+    const tenant = await createTestTenant(context, 'audit-group-nested');
+    await assert.rejects(
+      context.db.withTenant(tenant.id, () =>
+        commitAuditEvent(
+          context.db,
+          tenant.id,
+          { actorType: 'user', action: 'campus_summary.read', resourceType: 'campus_summary' },
+          new Date(),
+        ),
+      ),
+      /shared audit commit was asked for inside a transaction/,
+    );
+    assert.equal((await readChain(context, tenant.id)).length, 0);
   });
 
   it('leaves no event behind when the change rolls back', async () => {
