@@ -154,6 +154,8 @@ export function campusDashboardRouter(context: AppContext): Router {
         model: { ...model, campusOrgId, drill: drill ?? null, group: query.group ?? null },
         provenance: { computedAt: data.summary.computedAt, syncedAt: data.sync.syncedAt },
         sessionUrl: sessionUrlBuilder(res),
+        // Without a drill-down the page shows the campus's masked aggregates only.
+        isReusable: data.drill === null,
       });
     },
   );
