@@ -152,7 +152,8 @@ export async function storeLaunch(
 }
 
 /**
- * Finds the open session of a token and extends its idle timeout.
+ * Finds the open session of a token and extends its idle timeout (when it was last extended
+ * more than `LTI_LIFETIMES.sessionTouchSeconds` ago).
  * @throws LtiError ERR_LTI_SESSION_EXPIRED (idle or absolute timeout passed),
  *   ERR_LTI_SESSION_REQUIRED (no such session)
  */
@@ -162,10 +163,12 @@ export async function touchSession(db: Database, token: string, now: Date): Prom
       id: string;
       owner_tenant_id: string;
       transport: SessionTransport;
+      last_seen_at: Date;
       idle_expires_at: Date;
       absolute_expires_at: Date;
     }>(
-      'SELECT id, owner_tenant_id, transport, idle_expires_at, absolute_expires_at FROM lti_sessions WHERE token_hash = $1',
+      `SELECT id, owner_tenant_id, transport, last_seen_at, idle_expires_at, absolute_expires_at
+         FROM lti_sessions WHERE token_hash = $1`,
       [hashToken(token)],
     );
     if (!row)
@@ -177,11 +180,13 @@ export async function touchSession(db: Database, token: string, now: Date): Prom
         status: 401,
       });
     }
-    const idleUntil = new Date(now.getTime() + lifetimes(row.transport).idle * 1000);
-    await tx.query(
-      'UPDATE lti_sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1',
-      [row.id, now, idleUntil],
-    );
+    if (now.getTime() - row.last_seen_at.getTime() >= LTI_LIFETIMES.sessionTouchSeconds * 1000) {
+      const idleUntil = new Date(now.getTime() + lifetimes(row.transport).idle * 1000);
+      await tx.query(
+        'UPDATE lti_sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1',
+        [row.id, now, idleUntil],
+      );
+    }
     return { sessionId: row.id, tenantId: row.owner_tenant_id, transport: row.transport };
   });
 }

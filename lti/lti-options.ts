@@ -15,6 +15,12 @@ export const LTI_LIFETIMES = {
   /** Query-string sessions (cookies blocked) live shorter: the token is visible in the URL. */
   querySessionIdleSeconds: 15 * 60,
   querySessionAbsoluteSeconds: 60 * 60,
+  /**
+   * A session's idle deadline is moved at most this often: a page of widgets must not write its
+   * session row on every request. The deadline is then at most this much earlier than the idle
+   * timeout after the last request, never later.
+   */
+  sessionTouchSeconds: 60,
   /** Platform JWKS cache lifetime, and the least time between two refetches of one URL. */
   jwksCacheSeconds: 600,
   jwksRefetchCooldownSeconds: 10,

@@ -17,7 +17,12 @@ export { assertAuthorized } from './assert-authorized.js';
 export { studentScopePredicate, type ScopePredicate } from './student-scope-sql.js';
 export { visibleStudentIds, type StudentFilter } from './visible-student-ids.js';
 export { loadStudentResource } from './load-student-resource.js';
-export { requireAccess, type AccessGuardContext, type ResourceResolver } from './require-access.js';
+export {
+  requireAccess,
+  type AccessGuardContext,
+  type ResourceResolver,
+  type ResourceSource,
+} from './require-access.js';
 export { auditRead } from './audit-read.js';
 export {
   PrivacyForbidden,

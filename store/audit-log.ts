@@ -67,10 +67,30 @@ export async function appendAudit(
   now: Date = new Date(),
 ): Promise<void> {
   const list = Array.isArray(events) ? events : [events as AuditEvent];
+  await appendTimedAudit(
+    tx,
+    list.map((event) => ({ event, at: now })),
+  );
+}
+
+/** An event with the time it happened, for events gathered before they are written. */
+export interface TimedAuditEvent {
+  event: AuditEvent;
+  at: Date;
+}
+
+/**
+ * Appends events that each carry their own time, in order, as `appendAudit` does (see
+ * `commitAuditEvent`, which gathers the reads of concurrent requests into one transaction).
+ */
+export async function appendTimedAudit(
+  tx: TenantTransaction,
+  timed: readonly TimedAuditEvent[],
+): Promise<void> {
+  const list = timed;
   if (list.length === 0) return;
-  const occurredAt = now.toISOString();
   if (list.length === 1) {
-    const fields = unchainedFields(tx.tenantId, list[0]!, occurredAt);
+    const fields = unchainedFields(tx.tenantId, list[0]!.event, list[0]!.at.toISOString());
     if (await appendOne(tx, fields)) return;
     await createHead(tx);
     if (!(await appendOne(tx, fields))) throw new Error('the audit chain head is missing');
@@ -83,9 +103,12 @@ export async function appendAudit(
   }
   const rows: ChainedRow[] = [];
   let { seq, hash } = head;
-  for (const event of list) {
+  for (const { event, at } of list) {
     seq += 1;
-    const fields: ChainedFields = { ...unchainedFields(tx.tenantId, event, occurredAt), seq };
+    const fields: ChainedFields = {
+      ...unchainedFields(tx.tenantId, event, at.toISOString()),
+      seq,
+    };
     const prevHash = hash;
     hash = chainHash(prevHash, fields);
     rows.push({ fields, prevHash, hash });

@@ -34,6 +34,7 @@ export {
   type AuditEvent,
   type ChainedFields,
 } from './audit-log.js';
+export { commitAuditEvent } from './audit-group-commit.js';
 export {
   createTenant,
   listTenants,

@@ -8,8 +8,13 @@ const insideTransaction = new AsyncLocalStorage<boolean>();
  * escape the outer transaction's atomicity; both are programming errors.
  */
 export async function runOutsideOtherTransactions<T>(work: () => Promise<T>): Promise<T> {
-  if (insideTransaction.getStore()) {
+  if (isInsideTransaction()) {
     throw new TypeError('a database transaction was opened inside another transaction');
   }
   return insideTransaction.run(true, work);
+}
+
+/** Whether the caller runs inside a transaction's work. */
+export function isInsideTransaction(): boolean {
+  return insideTransaction.getStore() === true;
 }

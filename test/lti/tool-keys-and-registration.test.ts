@@ -165,6 +165,22 @@ describe('LTI tool keys, manifest, registration policy and sessions', () => {
     assert.match(expired.body, /ERR_LTI_SESSION_EXPIRED/);
   });
 
+  it('keeps a session open while requests come before each idle timeout', async () => {
+    const { client } = await registerManually(harness, 'active');
+    const { response, agent } = await launchThroughPlatform(harness, client, {
+      user: { sub: 'active-1' },
+      roles: [INSTRUCTOR],
+      messageType: 'LtiResourceLinkRequest',
+      context: { id: 'c' },
+      custom: { widget: 'launch-summary' },
+    });
+    // Thirty seconds, inside the interval at which the deadline moves, then twice 20 minutes.
+    for (const minutes of [0.5, 20, 20]) {
+      clock = new Date(clock.getTime() + minutes * 60 * 1000);
+      assert.equal((await agent.request(response.location!)).status, 200);
+    }
+  });
+
   it('refuses a cookie session token carried in a URL', async () => {
     const { client } = await registerManually(harness, 'leak');
     const { response, agent } = await launchThroughPlatform(harness, client, {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   appendAudit,
   chainHash,
+  commitAuditEvent,
   AUDIT_GENESIS_HASH,
   type ChainedFields,
 } from '../../store/index.js';
@@ -61,6 +62,61 @@ describe(`audit trail append (${testBackendName()})`, () => {
       ),
     );
     await assertChained(tenant.id, [1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('commits concurrent events of a district in shared transactions, each at its own time', async () => {
+    const tenant = await createTestTenant(context, 'audit-group');
+    const times = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2026, 0, 1, 8, 0, i)));
+    await Promise.all(
+      times.map((at, i) =>
+        commitAuditEvent(
+          context.db,
+          tenant.id,
+          {
+            actorType: 'user',
+            actorId: `u${i}`,
+            action: 'campus_summary.read',
+            resourceType: 'campus_summary',
+            detail: { note: `quote " backslash \\ brace { comma , ${i}`, n: i },
+          },
+          at,
+        ),
+      ),
+    );
+    await assertChained(
+      tenant.id,
+      times.map((_, i) => i + 1),
+    );
+    const rows = await context.db.withTenant(tenant.id, (tx) =>
+      tx.query<{ actor_id: string; occurred_at: Date; detail: unknown }>(
+        'SELECT actor_id, occurred_at, detail FROM audit_events',
+      ),
+    );
+    const byActor = new Map(rows.map((row) => [row.actor_id, row]));
+    times.forEach((at, i) => {
+      const row = byActor.get(`u${i}`)!;
+      assert.equal(new Date(row.occurred_at).getTime(), at.getTime());
+      assert.deepEqual(row.detail, { note: `quote " backslash \\ brace { comma , ${i}`, n: i });
+    });
+  });
+
+  it('refuses a shared commit asked for inside a transaction, recording nothing', async () => {
+    const tenant = await createTestTenant(context, 'audit-group-nested');
+    await assert.rejects(
+      context.db.withTenant(tenant.id, () =>
+        commitAuditEvent(
+          context.db,
+          tenant.id,
+          { actorType: 'user', action: 'campus_summary.read', resourceType: 'campus_summary' },
+          new Date(),
+        ),
+      ),
+      /shared audit commit was asked for inside a transaction/,
+    );
+    const rows = await context.db.withTenant(tenant.id, (tx) =>
+      tx.query('SELECT 1 FROM audit_events'),
+    );
+    assert.equal(rows.length, 0);
   });
 
   it('leaves no event behind when the change rolls back', async () => {

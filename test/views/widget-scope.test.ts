@@ -26,6 +26,17 @@ describe('widget access scope, after real LTI launches', () => {
   const campusA = () => world.district.campuses[0];
   const campusB = () => world.district.campuses[1];
 
+  async function countDenials(resourceType: string): Promise<number> {
+    const rows = await world.lti.context.db.withTenant(world.tenant.id, (tx) =>
+      tx.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM audit_events
+          WHERE action = 'access.denied' AND outcome = 'denied' AND resource_type = $1`,
+        [resourceType],
+      ),
+    );
+    return rows[0]!.count;
+  }
+
   it('refuses a widget request that carries no launch session', async () => {
     const response = await fetch(`${world.lti.toolUrl}/widgets/student-card`, {
       headers: { accept: 'application/json' },
@@ -79,6 +90,38 @@ describe('widget access scope, after real LTI launches', () => {
     const page = await session.get(url, 'application/json');
     assert.equal(page.status, 403);
     assert.equal(codeOf(page.body), 'ERR_PRIVACY_FORBIDDEN');
+  });
+
+  it('audits the refusal of a campus outside a counselor’s scope', async () => {
+    const session = await world.launch('counselor', campusA().counselorSourcedId);
+    const denialsBefore = await countDenials('campus');
+    const page = await session.get(
+      `/widgets/campus-dashboard?campus=${campusB().orgId}`,
+      'application/json',
+    );
+    assert.equal(page.status, 403);
+    assert.equal(await countDenials('campus'), denialsBefore + 1);
+  });
+
+  it('shows each counselor their own campus in their own language, also when a page is served again', async () => {
+    const inA = await world.launch('counselor', campusA().counselorSourcedId);
+    const inB = await world.launch('counselor', campusB().counselorSourcedId);
+    const inASpanish = await world.launch('counselor', campusA().counselorSourcedId, {
+      locale: 'es',
+    });
+    const pageOf = async (session: typeof inA, campus: string) =>
+      (await session.get(`/widgets/campus-dashboard?campus=${campus}`)).body;
+    for (let round = 0; round < 2; round += 1) {
+      const a = await pageOf(inA, campusA().orgId);
+      const b = await pageOf(inB, campusB().orgId);
+      const aSpanish = await pageOf(inASpanish, campusA().orgId);
+      assert.match(a, /<html lang="en">/);
+      assert.match(a, /A High/);
+      assert.doesNotMatch(a, /B High/);
+      assert.match(b, /B High/);
+      assert.doesNotMatch(b, /A High/);
+      assert.match(aSpanish, /<html lang="es">/);
+    }
   });
 
   it('lists in a counselor drill-down only students of their own campus', async () => {

@@ -40,6 +40,8 @@ export async function readResultsVersion(tx: TenantTransaction): Promise<string>
  * @param campusOrgId - the campus, already authorised for `campus.read`; null for the whole
  *   district (authorised for `district.read`).
  * @param today - ISO date for projections.
+ * @param resultsVersion - the version when the caller has just read it in `tx`
+ *   (`readCampusesAtVersion`); read here otherwise.
  * @returns the summary.
  */
 export async function getCampusSummary(
@@ -47,8 +49,9 @@ export async function getCampusSummary(
   tx: TenantTransaction,
   campusOrgId: string | null,
   today: string,
+  resultsVersion?: string,
 ): Promise<CampusSummary> {
-  const version = `${await readResultsVersion(tx)}@${today}`;
+  const version = `${resultsVersion ?? (await readResultsVersion(tx))}@${today}`;
   const key = `${tx.tenantId}/${campusOrgId ?? 'district'}`;
   const nowMs = Date.now();
   const cached = entries.get(key);

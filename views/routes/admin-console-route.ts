@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { appendAudit } from '../../store/index.js';
-import { requireAccess } from '../sources/access.js';
+import { requireAccess, type ResourceSource } from '../sources/access.js';
 import { listDistrictRegistrations, readAdminOverview } from '../sources/admin-overview.js';
 import { searchAuditLog } from '../sources/audit-search.js';
 import { requireViewer, sessionUrlBuilder, viewerOf } from '../sources/launch-session.js';
@@ -26,9 +26,15 @@ const auditQuery = z.object({
   to: z.preprocess(emptyAsUndefined, isoDate.optional()),
 });
 
-function districtResource() {
+function districtResourceOf() {
   return { kind: 'district' as const };
 }
+
+/** The resource is the viewer's district: the request alone names it. */
+const districtResource: ResourceSource = {
+  fromRequest: districtResourceOf,
+  fromDatabase: districtResourceOf,
+};
 
 /**
  * The admin console: OneRoster connection and sync runs, Skyward connection and failed

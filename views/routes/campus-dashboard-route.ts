@@ -1,10 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
-import { appendAudit, type TenantTransaction } from '../../store/index.js';
+import { commitAuditEvent } from '../../store/index.js';
 import { getCampusSummary } from '../cache/campus-summary-cache.js';
 import { auditRead, requireAccess, type Viewer } from '../sources/access.js';
-import { listViewerCampuses } from '../sources/campus-list.js';
+import { readCampusesAtVersion } from '../sources/campus-list.js';
 import { loadGapGroupStudents } from '../sources/drill-down.js';
 import { requireViewer, sessionUrlBuilder, viewerOf } from '../sources/launch-session.js';
 import { readRosterSyncStatus } from '../sources/roster-sync-status.js';
@@ -63,14 +63,20 @@ async function sendExport(
   res.send(await renderXlsx(translate(locale, 'export.sheet'), header, lines));
 }
 
+/**
+ * Records the summary read once the read is done, in a transaction shared with the concurrent
+ * reads of the district (the page is answered only once it is committed): a dashboard opened
+ * by many staff at once would otherwise queue on the district's audit chain lock.
+ */
 async function auditSummaryRead(
-  tx: TenantTransaction,
+  context: AppContext,
   viewer: Viewer,
   campusOrgId: string,
   now: Date,
 ) {
-  await appendAudit(
-    tx,
+  await commitAuditEvent(
+    context.db,
+    viewer.tenantId,
     {
       actorType: 'user',
       actorId: viewer.personId,
@@ -107,8 +113,8 @@ export function campusDashboardRouter(context: AppContext): Router {
       const now = context.now();
       const today = now.toISOString().slice(0, 10);
       const data = await context.db.withTenant(viewer.tenantId, async (tx) => {
-        const summary = await getCampusSummary(context, tx, campusOrgId, today);
-        const campuses = await listViewerCampuses(tx, viewer);
+        const { campuses, resultsVersion } = await readCampusesAtVersion(tx, viewer);
+        const summary = await getCampusSummary(context, tx, campusOrgId, today, resultsVersion);
         const chosenYear = chooseGraduatingClass(summary.classes, query.year, today);
         const chosen = summary.classes.find((c) => c.graduationYear === chosenYear);
         let drill: StudentRow[] | null = null;
@@ -118,9 +124,9 @@ export function campusDashboardRouter(context: AppContext): Router {
           const ids = drill.map((row) => row.personId);
           await auditRead(tx, viewer, 'student_list', ids, now, { widget: 'campus-dashboard' });
         }
-        await auditSummaryRead(tx, viewer, campusOrgId, now);
         return { summary, campuses, drill, sync: await readRosterSyncStatus(tx) };
       });
+      await auditSummaryRead(context, viewer, campusOrgId, now);
       if (query.format && query.group && data.drill) {
         await sendExport(
           res,
@@ -148,6 +154,8 @@ export function campusDashboardRouter(context: AppContext): Router {
         model: { ...model, campusOrgId, drill: drill ?? null, group: query.group ?? null },
         provenance: { computedAt: data.summary.computedAt, syncedAt: data.sync.syncedAt },
         sessionUrl: sessionUrlBuilder(res),
+        // Without a drill-down the page shows the campus's masked aggregates only.
+        isReusable: data.drill === null,
       });
     },
   );

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { appendAudit } from '../../store/index.js';
 import { getCampusSummary } from '../cache/campus-summary-cache.js';
-import { requireAccess } from '../sources/access.js';
+import { requireAccess, type ResourceSource } from '../sources/access.js';
 import { listViewerCampuses } from '../sources/campus-list.js';
 import { requireViewer, sessionUrlBuilder, viewerOf } from '../sources/launch-session.js';
 import { readRosterSyncStatus } from '../sources/roster-sync-status.js';
@@ -15,9 +15,15 @@ import { allowWidget } from './widget-access.js';
 
 const districtQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
-function districtResource() {
+function districtResourceOf() {
   return { kind: 'district' as const };
 }
+
+/** The resource is the viewer's district: the request alone names it. */
+const districtResource: ResourceSource = {
+  fromRequest: districtResourceOf,
+  fromDatabase: districtResourceOf,
+};
 
 /**
  * The district dashboard: campuses side by side, the Outcomes Bonus estimate in dollars by

@@ -4,7 +4,12 @@ import { listCertifications } from '../../integrations/certifications/index.js';
 import { schoolYearOf } from '../../integrations/evidence/index.js';
 import { getDeliveryStatus } from '../../integrations/skyward/index.js';
 import { checkSubmission } from '../../integrations/submission-checks/index.js';
-import { auditRead, requireAccess, visibleStudentIds } from '../sources/access.js';
+import {
+  auditRead,
+  requireAccess,
+  visibleStudentIds,
+  type ResourceSource,
+} from '../sources/access.js';
 import { requireViewer, sessionUrlBuilder, viewerOf } from '../sources/launch-session.js';
 import { readRosterSyncStatus } from '../sources/roster-sync-status.js';
 import { loadStudentRows } from '../sources/student-rows.js';
@@ -12,9 +17,12 @@ import { presentIbcTracker } from '../presenters/ibc-tracker-presenter.js';
 import { sendPage } from '../render/render-page.js';
 import { allowWidget } from './widget-access.js';
 
-function ownScope() {
+function ownScopeOf() {
   return { kind: 'own_scope' as const };
 }
+
+/** The resource is the viewer's own scope: the request alone names it. */
+const ownScope: ResourceSource = { fromRequest: ownScopeOf, fromDatabase: ownScopeOf };
 
 /**
  * The industry-based certification tracker: every certification of the students the viewer may

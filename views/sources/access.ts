@@ -10,4 +10,4 @@ export {
   requireAccess,
   visibleStudentIds,
 } from '../../privacy/index.js';
-export type { Viewer } from '../../privacy/index.js';
+export type { ResourceSource, Viewer } from '../../privacy/index.js';
