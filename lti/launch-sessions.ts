@@ -61,9 +61,9 @@ const OPEN_SESSION = preparedSql(
      WHERE state_hash = $8 AND consumed_at IS NULL RETURNING state_hash
    )
    INSERT INTO lti_sessions (id, token_hash, owner_tenant_id, transport, created_at, last_seen_at,
-     idle_expires_at, absolute_expires_at)
+     idle_expires_at, absolute_expires_at, idle_seconds)
    SELECT $1::uuid, $2::bytea, $3::uuid, $4::text, $5::timestamptz, $5, $6::timestamptz,
-     $7::timestamptz
+     $7::timestamptz, $9::integer
    FROM consumed
    RETURNING id`,
 );
@@ -94,14 +94,30 @@ export async function openSession(
     new Date(now.getTime() + life.idle * 1000),
     new Date(now.getTime() + life.absolute * 1000),
     hashState(input.state),
+    life.idle,
   ]);
   if (opened.length !== 1) throw replayed();
   return { sessionId, token };
 }
 
+// Stores the launch and, in the same statement, shortens its session to the district's
+// contract timeouts where they are shorter than the transport's (privacy-checklist.md R15). A
+// district without a contract row keeps the product's timeouts, which are within the defaults.
 const STORE_LAUNCH = preparedSql(
-  'lti-store-launch',
-  `INSERT INTO lti_launches (tenant_id, id, registration_id, deployment_id, message_type, viewer,
+  'lti-store-launch-contract',
+  `WITH contract AS (
+     SELECT session_idle_minutes * 60 AS idle_seconds, session_absolute_hours AS absolute_hours
+     FROM privacy_contracts WHERE tenant_id = $1
+   ), tightened AS (
+     UPDATE lti_sessions s SET
+       idle_seconds = LEAST(COALESCE(s.idle_seconds, c.idle_seconds), c.idle_seconds),
+       idle_expires_at = LEAST(s.idle_expires_at, s.last_seen_at + make_interval(secs => c.idle_seconds)),
+       absolute_expires_at = LEAST(s.absolute_expires_at,
+         s.created_at + make_interval(hours => c.absolute_hours))
+     FROM contract c WHERE s.id = $2
+     RETURNING s.id
+   )
+   INSERT INTO lti_launches (tenant_id, id, registration_id, deployment_id, message_type, viewer,
      context, deep_linking, widget, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
 );
 
@@ -151,6 +167,18 @@ export async function storeLaunch(
   );
 }
 
+const FIND_SESSION = preparedSql(
+  'lti-find-session',
+  `SELECT id, owner_tenant_id, transport, last_seen_at, idle_expires_at, absolute_expires_at,
+     idle_seconds
+   FROM lti_sessions WHERE token_hash = $1`,
+);
+
+const TOUCH_SESSION = preparedSql(
+  'lti-touch-session',
+  'UPDATE lti_sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1',
+);
+
 /**
  * Finds the open session of a token and extends its idle timeout (when it was last extended
  * more than `LTI_LIFETIMES.sessionTouchSeconds` ago).
@@ -158,37 +186,34 @@ export async function storeLaunch(
  *   ERR_LTI_SESSION_REQUIRED (no such session)
  */
 export async function touchSession(db: Database, token: string, now: Date): Promise<OpenSession> {
-  return db.withSystem(async (tx) => {
-    const row = await tx.one<{
-      id: string;
-      owner_tenant_id: string;
-      transport: SessionTransport;
-      last_seen_at: Date;
-      idle_expires_at: Date;
-      absolute_expires_at: Date;
-    }>(
-      `SELECT id, owner_tenant_id, transport, last_seen_at, idle_expires_at, absolute_expires_at
-         FROM lti_sessions WHERE token_hash = $1`,
-      [hashToken(token)],
-    );
-    if (!row)
-      throw new LtiError('ERR_LTI_SESSION_REQUIRED', 'open this tool from your course or portal', {
-        status: 401,
-      });
-    if (row.idle_expires_at <= now || row.absolute_expires_at <= now) {
-      throw new LtiError('ERR_LTI_SESSION_EXPIRED', 'your session has ended; open the tool again', {
-        status: 401,
-      });
-    }
-    if (now.getTime() - row.last_seen_at.getTime() >= LTI_LIFETIMES.sessionTouchSeconds * 1000) {
-      const idleUntil = new Date(now.getTime() + lifetimes(row.transport).idle * 1000);
-      await tx.query(
-        'UPDATE lti_sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1',
-        [row.id, now, idleUntil],
-      );
-    }
-    return { sessionId: row.id, tenantId: row.owner_tenant_id, transport: row.transport };
-  });
+  const [row] = await db.systemQuery<{
+    id: string;
+    owner_tenant_id: string;
+    transport: SessionTransport;
+    last_seen_at: Date;
+    idle_expires_at: Date;
+    absolute_expires_at: Date;
+    idle_seconds: number | null;
+  }>(FIND_SESSION, [hashToken(token)]);
+  if (!row)
+    throw new LtiError('ERR_LTI_SESSION_REQUIRED', 'open this tool from your course or portal', {
+      status: 401,
+    });
+  if (row.idle_expires_at <= now || row.absolute_expires_at <= now) {
+    throw new LtiError('ERR_LTI_SESSION_EXPIRED', 'your session has ended; open the tool again', {
+      status: 401,
+    });
+  }
+  if (now.getTime() - row.last_seen_at.getTime() >= LTI_LIFETIMES.sessionTouchSeconds * 1000) {
+    const idleSeconds = row.idle_seconds ?? lifetimes(row.transport).idle;
+    // On its own: a concurrent request moving the same deadline writes the same kind of value.
+    await db.systemQuery(TOUCH_SESSION, [
+      row.id,
+      now,
+      new Date(now.getTime() + idleSeconds * 1000),
+    ]);
+  }
+  return { sessionId: row.id, tenantId: row.owner_tenant_id, transport: row.transport };
 }
 
 /**

@@ -38,12 +38,6 @@ export {
   type ContractParameters,
 } from './contract-parameters.js';
 export {
-  sessionTimeoutsFrom,
-  loadSessionTimeouts,
-  isSessionExpired,
-  type SessionTimeouts,
-} from './session-timeouts.js';
-export {
   verifyAuditChain,
   type AuditVerification,
   type AuditProblem,
