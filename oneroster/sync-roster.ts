@@ -4,7 +4,8 @@ import { OneRosterClient, type OneRosterClientOptions } from './client/oneroster
 import { clientOptionsFor, loadConnection } from './connection.js';
 import { SyncAborted } from './errors.js';
 import { schoolYearEnding } from './school-year.js';
-import { ENTITY_TABLES, writeEntityPage } from './store/write-entity-page.js';
+import { prepareAhead } from './prepare-ahead.js';
+import { ENTITY_TABLES, prepareEntityPage, writePreparedPage } from './store/write-entity-page.js';
 import { finishRun, recordProgress, startRun, type SyncMode } from './store/sync-runs.js';
 import { sweepAbsentDemographicsStep, sweepAbsentStep } from './store/sweep-absent.js';
 import { contentKeyFor, type WriteContext } from './store/write-context.js';
@@ -161,12 +162,19 @@ async function loadEntities(env: SyncEnvironment, tenantId: string, plan: LoadPl
   let processed = 0;
   let pages = 0;
   for (const entity of ROSTER_ENTITIES) {
-    for await (const page of client.pages(entity, { filter, signal: options.signal })) {
+    const prepared = prepareAhead(
+      client.pages(entity, { filter, signal: options.signal }),
+      (p) => ({
+        size: p.records.length,
+        page: prepareEntityPage(entity, p.records, plan.ctx),
+      }),
+    );
+    for await (const { size, page } of prepared) {
       if (options.signal?.aborted) throw new SyncAborted();
-      processed += page.records.length;
+      processed += size;
       pages += 1;
       await env.db.withTenant(tenantId, async (tx) => {
-        addCounts(plan.counts[entity], await writeEntityPage(tx, entity, page.records, plan.ctx));
+        addCounts(plan.counts[entity], await writePreparedPage(tx, page, plan.ctx));
         await recordProgress(tx, plan.ctx.runId, {
           entity,
           processed,

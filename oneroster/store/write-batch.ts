@@ -3,13 +3,15 @@ import { appendAudit, type TenantTransaction } from '../../store/index.js';
 import type { MappedBase } from '../mapping/wire-fields.js';
 import type { EntityCounts } from '../sync-counts.js';
 import type { TableSpec } from './table-specs.js';
-import { jsonRecordset, type ColumnType, type WriteContext } from './write-context.js';
+import { recordsetFrom, rowJson, type ColumnType, type WriteContext } from './write-context.js';
 
 /** A record of the batch with its row id and keyed content hash. */
 export interface PlannedRow<R> {
   record: R;
   id: string;
   hash: string;
+  /** The row's JSON for the upsert, when its values need nothing of the stored row. */
+  json?: string;
 }
 
 /** What a batch write did; `written` are the created and updated rows, for follow-up writes. */
@@ -41,20 +43,44 @@ const BOOKKEEPING: ColumnType[] = [
   ['updated_at', 'timestamptz'],
 ];
 
-/** Row ids and hashes; a sourcedId repeated in the batch keeps its last record (or is refused). */
-function planRows<R extends MappedBase>(
+function columnsOf(spec: TableSpec<MappedBase>): ColumnType[] {
+  return [...BOOKKEEPING, ...spec.columns];
+}
+
+function tupleOf<R extends MappedBase>(
+  spec: TableSpec<R>,
+  row: PlannedRow<R>,
+  ctx: WriteContext,
+  existing?: Record<string, unknown>,
+): unknown[] {
+  const { record, id } = row;
+  return [
+    ...[id, row.hash, ctx.runId, record.status, record.modifiedAt, null, ctx.now],
+    ...spec.values(record, id, ctx.cipher, existing),
+  ];
+}
+
+/**
+ * Row ids, hashes and (for tables whose values need nothing stored) the upsert JSON of a batch;
+ * no database work, so it can run while the previous batch is written. A sourcedId repeated in
+ * the batch keeps its last record (or is refused).
+ */
+export function planRows<R extends MappedBase>(
   spec: TableSpec<R>,
   records: readonly R[],
   ctx: WriteContext,
 ): PlannedRow<R>[] {
   const byId = new Map<string, PlannedRow<R>>();
+  const columns = columnsOf(spec as TableSpec<MappedBase>);
   records.forEach((record, position) => {
     const id = ctx.cipher.rowId(spec.idKind, record.sourcedId);
     if (byId.has(id)) {
       ctx.onDuplicate?.(position);
       byId.delete(id);
     }
-    byId.set(id, { record, id, hash: contentHash(ctx, spec.table, record) });
+    const row: PlannedRow<R> = { record, id, hash: contentHash(ctx, spec.table, record) };
+    if (!spec.existingColumns) row.json = rowJson(columns, tupleOf(spec, row, ctx));
+    byId.set(id, row);
   });
   return [...byId.values()];
 }
@@ -81,19 +107,12 @@ async function upsertRows<R extends MappedBase>(
   ctx: WriteContext,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const tuples = rows.map((row) => [
-    row.id,
-    row.hash,
-    ctx.runId,
-    row.record.status,
-    row.record.modifiedAt,
-    null,
-    ctx.now,
-    ...spec.values(row.record, row.id, ctx.cipher, existing.get(row.id)),
-  ]);
-  const columns = [...BOOKKEEPING, ...spec.columns];
+  const columns = columnsOf(spec as TableSpec<MappedBase>);
+  const json = `[${rows
+    .map((row) => row.json ?? rowJson(columns, tupleOf(spec, row, ctx, existing.get(row.id))))
+    .join(',')}]`;
   const names = columns.map(([name]) => name);
-  const { from, json } = jsonRecordset(columns, tuples, 2);
+  const from = recordsetFrom(columns, 2);
   const updates = names.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`);
   await tx.query(
     `INSERT INTO ${spec.table} (tenant_id, ${names.join(', ')}) SELECT $1, ${names.join(', ')} FROM ${from}
@@ -159,7 +178,16 @@ export async function writeBatch<R extends MappedBase>(
   records: readonly R[],
   ctx: WriteContext,
 ): Promise<BatchOutcome<R>> {
-  const rows = planRows(spec, records, ctx);
+  return writePlannedRows(tx, spec, planRows(spec, records, ctx), ctx);
+}
+
+/** `writeBatch` for rows already planned by `planRows` (with the same context). */
+export async function writePlannedRows<R extends MappedBase>(
+  tx: TenantTransaction,
+  spec: TableSpec<R>,
+  rows: PlannedRow<R>[],
+  ctx: WriteContext,
+): Promise<BatchOutcome<R>> {
   const existing = await selectExisting(
     tx,
     spec as TableSpec<MappedBase>,
