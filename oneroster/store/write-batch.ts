@@ -3,6 +3,7 @@ import { appendAudit, type TenantTransaction } from '../../store/index.js';
 import type { MappedBase } from '../mapping/wire-fields.js';
 import type { EntityCounts } from '../sync-counts.js';
 import type { TableSpec } from './table-specs.js';
+import { upsertChanged } from './upsert-changed.js';
 import { recordsetFrom, rowJson, type ColumnType, type WriteContext } from './write-context.js';
 
 /** A record of the batch with its row id and keyed content hash. */
@@ -188,6 +189,10 @@ export async function writePlannedRows<R extends MappedBase>(
   rows: PlannedRow<R>[],
   ctx: WriteContext,
 ): Promise<BatchOutcome<R>> {
+  // Most pages only add or refresh rows: one statement decides what changed, no read first.
+  const plain = rows.every((row) => row.json !== undefined && row.record.status !== 'tobedeleted');
+  if (rows.length > 0 && plain)
+    return upsertChanged(tx, spec.table, columnsOf(spec as TableSpec<MappedBase>), rows, ctx);
   const existing = await selectExisting(
     tx,
     spec as TableSpec<MappedBase>,
