@@ -4,10 +4,10 @@ import type { BatchOutcome, PlannedRow } from './write-batch.js';
 import { recordsetFrom, type ColumnType, type WriteContext } from './write-context.js';
 
 /**
- * Writes a batch whose upsert JSON is planned already and which deletes nothing, without first
- * reading the stored rows: one INSERT … ON CONFLICT DO UPDATE writes only new rows and rows whose
- * content hash changed (or that were deleted), and RETURNING says which were inserted, so the
- * created, updated and unchanged counts stay exact. Rows it left alone are then marked seen.
+ * Writes a planned batch that deletes nothing, without first reading the stored rows: one
+ * INSERT … ON CONFLICT DO UPDATE writes only new rows and rows whose content hash changed (or
+ * that were deleted), and RETURNING says which were inserted, so the created, updated and
+ * unchanged counts stay exact. Rows it left alone are then marked seen.
  *
  * With `ctx.onDuplicate` (CSV files, where a sourcedId must not repeat) a row this run already
  * wrote is neither updated nor marked again, and so is found and refused at its position.
@@ -35,7 +35,8 @@ export async function upsertChanged<R extends MappedBase>(
     [tx.tenantId, `[${rows.map((row) => row.json!).join(',')}]`],
   );
   const written = new Set(changed.map((row) => row.id));
-  const created = changed.filter((row) => row.inserted).length;
+  const createdIds = new Set(changed.filter((row) => row.inserted).map((row) => row.id));
+  const created = createdIds.size;
   const untouched = rows.filter((row) => !written.has(row.id)).map((row) => row.id);
   await markUntouched(tx, table, rows, untouched, ctx);
   return {
@@ -46,6 +47,7 @@ export async function upsertChanged<R extends MappedBase>(
       deleted: 0,
     },
     written: rows.filter((row) => written.has(row.id)),
+    updated: rows.filter((row) => written.has(row.id) && !createdIds.has(row.id)),
   };
 }
 

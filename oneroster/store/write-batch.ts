@@ -11,14 +11,18 @@ export interface PlannedRow<R> {
   record: R;
   id: string;
   hash: string;
-  /** The row's JSON for the upsert, when its values need nothing of the stored row. */
-  json?: string;
+  /** The row's JSON for the upsert. */
+  json: string;
 }
 
-/** What a batch write did; `written` are the created and updated rows, for follow-up writes. */
+/**
+ * What a batch write did; `written` are the created and updated rows, for follow-up writes, and
+ * `updated` those of them that were stored before.
+ */
 export interface BatchOutcome<R> {
   counts: Partial<EntityCounts>;
   written: PlannedRow<R>[];
+  updated: PlannedRow<R>[];
 }
 
 /**
@@ -50,21 +54,21 @@ function columnsOf(spec: TableSpec<MappedBase>): ColumnType[] {
 
 function tupleOf<R extends MappedBase>(
   spec: TableSpec<R>,
-  row: PlannedRow<R>,
+  record: R,
+  id: string,
+  hash: string,
   ctx: WriteContext,
-  existing?: Record<string, unknown>,
 ): unknown[] {
-  const { record, id } = row;
   return [
-    ...[id, row.hash, ctx.runId, record.status, record.modifiedAt, null, ctx.now],
-    ...spec.values(record, id, ctx.cipher, existing),
+    ...[id, hash, ctx.runId, record.status, record.modifiedAt, null, ctx.now],
+    ...spec.values(record, id, ctx.cipher),
   ];
 }
 
 /**
- * Row ids, hashes and (for tables whose values need nothing stored) the upsert JSON of a batch;
- * no database work, so it can run while the previous batch is written. A sourcedId repeated in
- * the batch keeps its last record (or is refused).
+ * Row ids, hashes and the upsert JSON (personal fields encrypted) of a batch; no database work,
+ * so it can run while the previous batch is written. A sourcedId repeated in the batch keeps its
+ * last record (or is refused).
  */
 export function planRows<R extends MappedBase>(
   spec: TableSpec<R>,
@@ -79,22 +83,25 @@ export function planRows<R extends MappedBase>(
       ctx.onDuplicate?.(position);
       byId.delete(id);
     }
-    const row: PlannedRow<R> = { record, id, hash: contentHash(ctx, spec.table, record) };
-    if (!spec.existingColumns) row.json = rowJson(columns, tupleOf(spec, row, ctx));
-    byId.set(id, row);
+    const hash = contentHash(ctx, spec.table, record);
+    byId.set(id, {
+      record,
+      id,
+      hash,
+      json: rowJson(columns, tupleOf(spec, record, id, hash, ctx)),
+    });
   });
   return [...byId.values()];
 }
 
 async function selectExisting(
   tx: TenantTransaction,
-  spec: TableSpec<MappedBase>,
+  table: string,
   ids: string[],
 ): Promise<Map<string, Record<string, unknown>>> {
-  const extra = (spec.existingColumns ?? []).map((c) => `, ${c}`).join('');
   const rows = await tx.query(
-    `SELECT id, source_hash, seen_run_id, deleted_at IS NOT NULL AS is_deleted${extra}
-       FROM ${spec.table} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+    `SELECT id, source_hash, seen_run_id, deleted_at IS NOT NULL AS is_deleted
+       FROM ${table} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
     [tx.tenantId, ids],
   );
   return new Map(rows.map((row) => [row.id as string, row]));
@@ -104,14 +111,10 @@ async function upsertRows<R extends MappedBase>(
   tx: TenantTransaction,
   spec: TableSpec<R>,
   rows: PlannedRow<R>[],
-  existing: Map<string, Record<string, unknown>>,
-  ctx: WriteContext,
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = columnsOf(spec as TableSpec<MappedBase>);
-  const json = `[${rows
-    .map((row) => row.json ?? rowJson(columns, tupleOf(spec, row, ctx, existing.get(row.id))))
-    .join(',')}]`;
+  const json = `[${rows.map((row) => row.json).join(',')}]`;
   const names = columns.map(([name]) => name);
   const from = recordsetFrom(columns, 2);
   const updates = names.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`);
@@ -190,16 +193,16 @@ export async function writePlannedRows<R extends MappedBase>(
   ctx: WriteContext,
 ): Promise<BatchOutcome<R>> {
   // Most pages only add or refresh rows: one statement decides what changed, no read first.
-  const plain = rows.every((row) => row.json !== undefined && row.record.status !== 'tobedeleted');
-  if (rows.length > 0 && plain)
+  if (rows.length > 0 && rows.every((row) => row.record.status !== 'tobedeleted'))
     return upsertChanged(tx, spec.table, columnsOf(spec as TableSpec<MappedBase>), rows, ctx);
   const existing = await selectExisting(
     tx,
-    spec as TableSpec<MappedBase>,
+    spec.table,
     rows.map((r) => r.id),
   );
   const counts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
   const toWrite: PlannedRow<R>[] = [];
+  const updated: PlannedRow<R>[] = [];
   const toDelete: string[] = [];
   const unchanged: string[] = [];
   rows.forEach((row, position) => {
@@ -214,11 +217,12 @@ export async function writePlannedRows<R extends MappedBase>(
     } else if (before.source_hash !== row.hash || before.is_deleted) {
       counts.updated += 1;
       toWrite.push(row);
+      updated.push(row);
     } else {
       unchanged.push(row.id);
     }
   });
-  await upsertRows(tx, spec, toWrite, existing, ctx);
+  await upsertRows(tx, spec, toWrite);
   await markSeen(tx, spec.table, unchanged, ctx);
   counts.deleted = await softDelete(
     tx,
@@ -229,5 +233,5 @@ export async function writePlannedRows<R extends MappedBase>(
   );
   // A tobedeleted record already deleted (or never stored) leaves the table as it was.
   counts.unchanged = unchanged.length + toDelete.length - counts.deleted;
-  return { counts, written: toWrite };
+  return { counts, written: toWrite, updated };
 }

@@ -24,6 +24,7 @@ import {
   writeDemographics,
   type PlannedDemographics,
 } from './write-demographics.js';
+import { refreshNameBirthIndex } from './refresh-name-birth-index.js';
 import { writeStudents } from './write-students.js';
 
 type TableEntity = Exclude<RosterEntity, 'demographics'>;
@@ -128,8 +129,10 @@ export async function writePreparedPage(
   }
   const entity = page.entity as TableEntity;
   const outcome = await writePlannedRows(tx, ENTITY_TABLES[entity], page.rows!, local);
-  if (entity === 'users')
+  if (entity === 'users') {
     await writeStudents(tx, outcome.written as unknown as PlannedRow<MappedUser>[], ctx);
+    await refreshNameBirthIndex(tx, outcome.updated as unknown as PlannedRow<MappedUser>[], ctx);
+  }
   return { ...outcome.counts, errors: page.errors };
 }
 

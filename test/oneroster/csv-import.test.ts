@@ -15,6 +15,7 @@ import {
 import {
   connectTenant,
   liveCounts,
+  nameBirthIndexMatches,
   rosterDigest,
   smallDistrict,
   startProvider,
@@ -145,6 +146,7 @@ describe(`OneRoster CSV import (${testBackendName()})`, () => {
     const counts = await liveCounts(context, tenant);
     assert.equal(counts.enrollments, dataset.generator.plan.totals.enrollments - 1);
     assert.equal(counts.people, dataset.generator.plan.totals.users);
+    assert.ok(await nameBirthIndexMatches(context, tenant, 'usr-3', 'Delgado'));
   });
 
   describe('malformed zips are refused whole, naming file, row and column', () => {
