@@ -26,13 +26,14 @@ export async function upsertChanged<R extends MappedBase>(
   const notRepeated = ctx.onDuplicate
     ? 'AND t.seen_run_id IS DISTINCT FROM EXCLUDED.seen_run_id'
     : '';
+  // xmax is 0 only on a row version this statement inserted; an updated one carries our lock.
   const changed = await tx.query<{ id: string; inserted: boolean }>(
     `INSERT INTO ${table} AS t (tenant_id, ${names}) SELECT $1, ${names} FROM ${recordsetFrom(columns, 2)}
      ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates.join(', ')}
       WHERE (t.source_hash IS DISTINCT FROM EXCLUDED.source_hash OR t.deleted_at IS NOT NULL)
         ${notRepeated}
      RETURNING id, (xmax = 0) AS inserted`,
-    [tx.tenantId, `[${rows.map((row) => row.json!).join(',')}]`],
+    [tx.tenantId, `[${rows.map((row) => row.json).join(',')}]`],
   );
   const written = new Set(changed.map((row) => row.id));
   const createdIds = new Set(changed.filter((row) => row.inserted).map((row) => row.id));
