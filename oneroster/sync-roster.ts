@@ -154,6 +154,16 @@ interface LoadPlan {
   options: SyncOptions;
 }
 
+/**
+ * Pages of one entity written at once, each in its own transaction: while PostgreSQL writes one,
+ * it can write the next on the other core instead of waiting for the first to commit. Their
+ * upserts take rows in id order, so two pages sharing records (a provider's paging may repeat
+ * some) wait for each other rather than deadlock. Demographics pages are written one at a time:
+ * their update joins people in no fixed order. Should PostgreSQL still break a deadlock, the
+ * sync fails like any interrupted one and a rerun completes it.
+ */
+const PAGE_WRITERS = 2;
+
 async function loadEntities(env: SyncEnvironment, tenantId: string, plan: LoadPlan): Promise<void> {
   const { client, filter, options } = plan;
   let total = 0;
@@ -169,30 +179,49 @@ async function loadEntities(env: SyncEnvironment, tenantId: string, plan: LoadPl
         page: prepareEntityPage(entity, p.records, plan.ctx),
       }),
     );
-    for await (const { size, page } of prepared) {
-      if (options.signal?.aborted) throw new SyncAborted();
-      processed += size;
-      pages += 1;
-      await env.db.withTenant(tenantId, async (tx) => {
-        addCounts(plan.counts[entity], await writePreparedPage(tx, page, plan.ctx));
-        await recordProgress(tx, plan.ctx.runId, {
-          entity,
-          processed,
-          total: Math.max(total, processed),
-          counts: plan.counts,
-          now: env.now(),
-        });
-      });
-      const percent = Math.min(100, Math.floor((100 * processed) / Math.max(1, total, processed)));
+    const writers = entity === 'demographics' ? 1 : PAGE_WRITERS;
+    // Pages in the order they were read; progress is reported as each one is written, in order.
+    const writing: Array<Promise<{ processed: number; pages: number }>> = [];
+    const report = (done: { processed: number; pages: number }) =>
       options.onProgress?.({
         runId: plan.ctx.runId,
         mode: plan.mode,
         entity,
-        processed,
+        processed: done.processed,
         total,
-        percent,
-        pages,
+        percent: Math.min(
+          100,
+          Math.floor((100 * done.processed) / Math.max(1, total, done.processed)),
+        ),
+        pages: done.pages,
       });
+    try {
+      for await (const { size, page } of prepared) {
+        if (options.signal?.aborted) throw new SyncAborted();
+        processed += size;
+        pages += 1;
+        const done = { processed, pages };
+        const write = env.db
+          .withTenant(tenantId, async (tx) => {
+            addCounts(plan.counts[entity], await writePreparedPage(tx, page, plan.ctx));
+            await recordProgress(tx, plan.ctx.runId, {
+              entity,
+              processed: done.processed,
+              total: Math.max(total, done.processed),
+              counts: plan.counts,
+              now: env.now(),
+            });
+          })
+          .then(() => done);
+        // A page failing while an earlier one is awaited is reported when its turn comes.
+        write.catch(() => undefined);
+        writing.push(write);
+        if (writing.length >= writers) report(await writing.shift()!);
+      }
+      while (writing.length > 0) report(await writing.shift()!);
+    } finally {
+      // Never leave a page's transaction running behind a failure: the run is closed next.
+      await Promise.allSettled(writing);
     }
   }
 }

@@ -29,6 +29,7 @@ export async function upsertChanged<R extends MappedBase>(
   // xmax is 0 only on a row version this statement inserted; an updated one carries our lock.
   const changed = await tx.query<{ id: string; inserted: boolean }>(
     `INSERT INTO ${table} AS t (tenant_id, ${names}) SELECT $1, ${names} FROM ${recordsetFrom(columns, 2)}
+      ORDER BY id
      ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates.join(', ')}
       WHERE (t.source_hash IS DISTINCT FROM EXCLUDED.source_hash OR t.deleted_at IS NOT NULL)
         ${notRepeated}

@@ -120,6 +120,7 @@ async function upsertRows<R extends MappedBase>(
   const updates = names.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`);
   await tx.query(
     `INSERT INTO ${spec.table} (tenant_id, ${names.join(', ')}) SELECT $1, ${names.join(', ')} FROM ${from}
+      ORDER BY id
      ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates.join(', ')}`,
     [tx.tenantId, json],
   );
