@@ -4,7 +4,8 @@ import { OneRosterClient, type OneRosterClientOptions } from './client/oneroster
 import { clientOptionsFor, loadConnection } from './connection.js';
 import { SyncAborted } from './errors.js';
 import { schoolYearEnding } from './school-year.js';
-import { ENTITY_TABLES, writeEntityPage } from './store/write-entity-page.js';
+import { prepareAhead } from './prepare-ahead.js';
+import { ENTITY_TABLES, prepareEntityPage, writePreparedPage } from './store/write-entity-page.js';
 import { finishRun, recordProgress, startRun, type SyncMode } from './store/sync-runs.js';
 import { sweepAbsentDemographicsStep, sweepAbsentStep } from './store/sweep-absent.js';
 import { contentKeyFor, type WriteContext } from './store/write-context.js';
@@ -153,6 +154,16 @@ interface LoadPlan {
   options: SyncOptions;
 }
 
+/**
+ * Pages of one entity written at once, each in its own transaction: while PostgreSQL writes one,
+ * it can write the next on the other core instead of waiting for the first to commit. Their
+ * upserts take rows in id order, so two pages sharing records (a provider's paging may repeat
+ * some) wait for each other rather than deadlock. Demographics pages are written one at a time:
+ * their update joins people in no fixed order. Should PostgreSQL still break a deadlock, the
+ * sync fails like any interrupted one and a rerun completes it.
+ */
+const PAGE_WRITERS = 2;
+
 async function loadEntities(env: SyncEnvironment, tenantId: string, plan: LoadPlan): Promise<void> {
   const { client, filter, options } = plan;
   let total = 0;
@@ -161,30 +172,56 @@ async function loadEntities(env: SyncEnvironment, tenantId: string, plan: LoadPl
   let processed = 0;
   let pages = 0;
   for (const entity of ROSTER_ENTITIES) {
-    for await (const page of client.pages(entity, { filter, signal: options.signal })) {
-      if (options.signal?.aborted) throw new SyncAborted();
-      processed += page.records.length;
-      pages += 1;
-      await env.db.withTenant(tenantId, async (tx) => {
-        addCounts(plan.counts[entity], await writeEntityPage(tx, entity, page.records, plan.ctx));
-        await recordProgress(tx, plan.ctx.runId, {
-          entity,
-          processed,
-          total: Math.max(total, processed),
-          counts: plan.counts,
-          now: env.now(),
-        });
-      });
-      const percent = Math.min(100, Math.floor((100 * processed) / Math.max(1, total, processed)));
+    const prepared = prepareAhead(
+      client.pages(entity, { filter, signal: options.signal }),
+      (p) => ({
+        size: p.records.length,
+        page: prepareEntityPage(entity, p.records, plan.ctx),
+      }),
+    );
+    const writers = entity === 'demographics' ? 1 : PAGE_WRITERS;
+    // Pages in the order they were read; progress is reported as each one is written, in order.
+    const writing: Array<Promise<{ processed: number; pages: number }>> = [];
+    const report = (done: { processed: number; pages: number }) =>
       options.onProgress?.({
         runId: plan.ctx.runId,
         mode: plan.mode,
         entity,
-        processed,
+        processed: done.processed,
         total,
-        percent,
-        pages,
+        percent: Math.min(
+          100,
+          Math.floor((100 * done.processed) / Math.max(1, total, done.processed)),
+        ),
+        pages: done.pages,
       });
+    try {
+      for await (const { size, page } of prepared) {
+        if (options.signal?.aborted) throw new SyncAborted();
+        processed += size;
+        pages += 1;
+        const done = { processed, pages };
+        const write = env.db
+          .withTenant(tenantId, async (tx) => {
+            addCounts(plan.counts[entity], await writePreparedPage(tx, page, plan.ctx));
+            await recordProgress(tx, plan.ctx.runId, {
+              entity,
+              processed: done.processed,
+              total: Math.max(total, done.processed),
+              counts: plan.counts,
+              now: env.now(),
+            });
+          })
+          .then(() => done);
+        // A page failing while an earlier one is awaited is reported when its turn comes.
+        write.catch(() => undefined);
+        writing.push(write);
+        if (writing.length >= writers) report(await writing.shift()!);
+      }
+      while (writing.length > 0) report(await writing.shift()!);
+    } finally {
+      // Never leave a page's transaction running behind a failure: the run is closed next.
+      await Promise.allSettled(writing);
     }
   }
 }

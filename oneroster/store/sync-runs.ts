@@ -70,7 +70,10 @@ export async function startRun(
   return { watermark: state!.watermark };
 }
 
-/** Progress of a running run, written in the same transaction as the page it counts. */
+/**
+ * Progress of a running run, written in the same transaction as the page it counts. Pages of a
+ * sync may commit out of order, so processed and percent only ever grow.
+ */
 export async function recordProgress(
   tx: TenantTransaction,
   runId: string,
@@ -79,7 +82,8 @@ export async function recordProgress(
   const percent =
     progress.total > 0 ? Math.min(100, Math.floor((100 * progress.processed) / progress.total)) : 0;
   await tx.query(
-    `UPDATE oneroster_sync_runs SET current_entity = $3, processed = $4, total = $5, percent = $6, counts = $7
+    `UPDATE oneroster_sync_runs SET current_entity = $3, processed = GREATEST(processed, $4),
+        total = $5, percent = GREATEST(percent, $6), counts = $7
       WHERE tenant_id = $1 AND id = $2`,
     [
       tx.tenantId,

@@ -17,14 +17,8 @@ export interface TableSpec<R extends MappedBase> {
   resourceType: string;
   /** Entity columns after the bookkeeping ones, with their SQL types. */
   columns: readonly ColumnType[];
-  values(
-    record: R,
-    id: string,
-    cipher: TenantCipher,
-    existing?: Record<string, unknown>,
-  ): unknown[];
-  /** Extra columns of existing rows the values need (people: the birth date, for name_birth_bidx). */
-  existingColumns?: readonly string[];
+  /** The entity column values of a record: from the record alone, so planned ahead of writes. */
+  values(record: R, id: string, cipher: TenantCipher): unknown[];
 }
 
 export const orgTable: TableSpec<MappedOrg> = {
@@ -141,7 +135,11 @@ export function nameBirthIndex(
   return birthDate ? cipher.blindIndex('name_birth', `${family}|${given}|${birthDate}`) : null;
 }
 
-/** People: every personal field encrypted and bound to its row; blind indexes for lookups. */
+/**
+ * People: every personal field encrypted and bound to its row; blind indexes for lookups. The
+ * name+birth-date index needs the stored birth date, so `refreshNameBirthIndex` keeps it after
+ * a person's names change.
+ */
 export const personTable: TableSpec<MappedUser> = {
   table: 'people',
   idKind: 'person',
@@ -157,17 +155,11 @@ export const personTable: TableSpec<MappedUser> = {
     ['local_id_bidx', 'bytea'],
     ['state_id_enc', 'bytea'],
     ['state_id_bidx', 'bytea'],
-    ['name_birth_bidx', 'bytea'],
     ['org_sourced_ids', 'text[]'],
     ['grades', 'text[]'],
   ],
-  existingColumns: ['birth_date_enc'],
-  values(u, id, cipher, existing) {
+  values(u, id, cipher) {
     const at = (column: string) => ({ table: 'people', column, rowId: id });
-    const birthDate = cipher.decrypt(
-      existing?.birth_date_enc as Buffer | null | undefined,
-      at('birth_date_enc'),
-    );
     return [
       u.sourcedId,
       u.role,
@@ -179,7 +171,6 @@ export const personTable: TableSpec<MappedUser> = {
       cipher.blindIndex('local_id', u.localId),
       cipher.encrypt(u.stateId, at('state_id_enc')),
       cipher.blindIndex('state_id', u.stateId),
-      nameBirthIndex(cipher, u.familyName, u.givenName, birthDate),
       u.orgSourcedIds,
       u.grades,
     ];

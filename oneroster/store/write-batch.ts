@@ -3,19 +3,26 @@ import { appendAudit, type TenantTransaction } from '../../store/index.js';
 import type { MappedBase } from '../mapping/wire-fields.js';
 import type { EntityCounts } from '../sync-counts.js';
 import type { TableSpec } from './table-specs.js';
-import { jsonRecordset, type ColumnType, type WriteContext } from './write-context.js';
+import { upsertChanged } from './upsert-changed.js';
+import { recordsetFrom, rowJson, type ColumnType, type WriteContext } from './write-context.js';
 
 /** A record of the batch with its row id and keyed content hash. */
 export interface PlannedRow<R> {
   record: R;
   id: string;
   hash: string;
+  /** The row's JSON for the upsert. */
+  json: string;
 }
 
-/** What a batch write did; `written` are the created and updated rows, for follow-up writes. */
+/**
+ * What a batch write did; `written` are the created and updated rows, for follow-up writes, and
+ * `updated` those of them that were stored before.
+ */
 export interface BatchOutcome<R> {
   counts: Partial<EntityCounts>;
   written: PlannedRow<R>[];
+  updated: PlannedRow<R>[];
 }
 
 /**
@@ -41,33 +48,60 @@ const BOOKKEEPING: ColumnType[] = [
   ['updated_at', 'timestamptz'],
 ];
 
-/** Row ids and hashes; a sourcedId repeated in the batch keeps its last record (or is refused). */
-function planRows<R extends MappedBase>(
+function columnsOf(spec: TableSpec<MappedBase>): ColumnType[] {
+  return [...BOOKKEEPING, ...spec.columns];
+}
+
+function tupleOf<R extends MappedBase>(
+  spec: TableSpec<R>,
+  record: R,
+  id: string,
+  hash: string,
+  ctx: WriteContext,
+): unknown[] {
+  return [
+    ...[id, hash, ctx.runId, record.status, record.modifiedAt, null, ctx.now],
+    ...spec.values(record, id, ctx.cipher),
+  ];
+}
+
+/**
+ * Row ids, hashes and the upsert JSON (personal fields encrypted) of a batch; no database work,
+ * so it can run while the previous batch is written. A sourcedId repeated in the batch keeps its
+ * last record (or is refused).
+ */
+export function planRows<R extends MappedBase>(
   spec: TableSpec<R>,
   records: readonly R[],
   ctx: WriteContext,
 ): PlannedRow<R>[] {
   const byId = new Map<string, PlannedRow<R>>();
+  const columns = columnsOf(spec as TableSpec<MappedBase>);
   records.forEach((record, position) => {
     const id = ctx.cipher.rowId(spec.idKind, record.sourcedId);
     if (byId.has(id)) {
       ctx.onDuplicate?.(position);
       byId.delete(id);
     }
-    byId.set(id, { record, id, hash: contentHash(ctx, spec.table, record) });
+    const hash = contentHash(ctx, spec.table, record);
+    byId.set(id, {
+      record,
+      id,
+      hash,
+      json: rowJson(columns, tupleOf(spec, record, id, hash, ctx)),
+    });
   });
   return [...byId.values()];
 }
 
 async function selectExisting(
   tx: TenantTransaction,
-  spec: TableSpec<MappedBase>,
+  table: string,
   ids: string[],
 ): Promise<Map<string, Record<string, unknown>>> {
-  const extra = (spec.existingColumns ?? []).map((c) => `, ${c}`).join('');
   const rows = await tx.query(
-    `SELECT id, source_hash, seen_run_id, deleted_at IS NOT NULL AS is_deleted${extra}
-       FROM ${spec.table} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+    `SELECT id, source_hash, seen_run_id, deleted_at IS NOT NULL AS is_deleted
+       FROM ${table} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
     [tx.tenantId, ids],
   );
   return new Map(rows.map((row) => [row.id as string, row]));
@@ -77,26 +111,16 @@ async function upsertRows<R extends MappedBase>(
   tx: TenantTransaction,
   spec: TableSpec<R>,
   rows: PlannedRow<R>[],
-  existing: Map<string, Record<string, unknown>>,
-  ctx: WriteContext,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const tuples = rows.map((row) => [
-    row.id,
-    row.hash,
-    ctx.runId,
-    row.record.status,
-    row.record.modifiedAt,
-    null,
-    ctx.now,
-    ...spec.values(row.record, row.id, ctx.cipher, existing.get(row.id)),
-  ]);
-  const columns = [...BOOKKEEPING, ...spec.columns];
+  const columns = columnsOf(spec as TableSpec<MappedBase>);
+  const json = `[${rows.map((row) => row.json).join(',')}]`;
   const names = columns.map(([name]) => name);
-  const { from, json } = jsonRecordset(columns, tuples, 2);
+  const from = recordsetFrom(columns, 2);
   const updates = names.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`);
   await tx.query(
     `INSERT INTO ${spec.table} (tenant_id, ${names.join(', ')}) SELECT $1, ${names.join(', ')} FROM ${from}
+      ORDER BY id
      ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates.join(', ')}`,
     [tx.tenantId, json],
   );
@@ -159,14 +183,27 @@ export async function writeBatch<R extends MappedBase>(
   records: readonly R[],
   ctx: WriteContext,
 ): Promise<BatchOutcome<R>> {
-  const rows = planRows(spec, records, ctx);
+  return writePlannedRows(tx, spec, planRows(spec, records, ctx), ctx);
+}
+
+/** `writeBatch` for rows already planned by `planRows` (with the same context). */
+export async function writePlannedRows<R extends MappedBase>(
+  tx: TenantTransaction,
+  spec: TableSpec<R>,
+  rows: PlannedRow<R>[],
+  ctx: WriteContext,
+): Promise<BatchOutcome<R>> {
+  // Most pages only add or refresh rows: one statement decides what changed, no read first.
+  if (rows.length > 0 && rows.every((row) => row.record.status !== 'tobedeleted'))
+    return upsertChanged(tx, spec.table, columnsOf(spec as TableSpec<MappedBase>), rows, ctx);
   const existing = await selectExisting(
     tx,
-    spec as TableSpec<MappedBase>,
+    spec.table,
     rows.map((r) => r.id),
   );
   const counts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
   const toWrite: PlannedRow<R>[] = [];
+  const updated: PlannedRow<R>[] = [];
   const toDelete: string[] = [];
   const unchanged: string[] = [];
   rows.forEach((row, position) => {
@@ -181,11 +218,12 @@ export async function writeBatch<R extends MappedBase>(
     } else if (before.source_hash !== row.hash || before.is_deleted) {
       counts.updated += 1;
       toWrite.push(row);
+      updated.push(row);
     } else {
       unchanged.push(row.id);
     }
   });
-  await upsertRows(tx, spec, toWrite, existing, ctx);
+  await upsertRows(tx, spec, toWrite);
   await markSeen(tx, spec.table, unchanged, ctx);
   counts.deleted = await softDelete(
     tx,
@@ -196,5 +234,5 @@ export async function writeBatch<R extends MappedBase>(
   );
   // A tobedeleted record already deleted (or never stored) leaves the table as it was.
   counts.unchanged = unchanged.length + toDelete.length - counts.deleted;
-  return { counts, written: toWrite };
+  return { counts, written: toWrite, updated };
 }

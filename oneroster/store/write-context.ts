@@ -33,7 +33,27 @@ function jsonValue(value: unknown): unknown {
 }
 
 /**
- * Rows as one JSON parameter and the `jsonb_to_recordset(…) AS r(…)` that reads them back typed.
+ * One row as a JSON object text for `json_to_recordset`; built ahead of the write where it can
+ * be, so the next page's CPU work overlaps the current page's statements.
+ */
+export function rowJson(columns: readonly ColumnType[], row: readonly unknown[]): string {
+  const object: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i += 1) object[columns[i]![0]] = jsonValue(row[i]);
+  return JSON.stringify(object);
+}
+
+/**
+ * The `json_to_recordset(…) AS r(…)` that reads rows of `rowJson` back typed. json, not jsonb:
+ * the rows are read once, and converting them to jsonb first made each page's statement about
+ * a fifth slower.
+ */
+export function recordsetFrom(columns: readonly ColumnType[], param: number): string {
+  const shape = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+  return `json_to_recordset($${param}::json) AS r(${shape})`;
+}
+
+/**
+ * Rows as one JSON parameter and the `json_to_recordset(…) AS r(…)` that reads them back typed.
  * One parameter instead of one per value: far cheaper to bind, on PGlite above all, and never
  * near the 65,535-parameter limit. Buffers travel as bytea hex ('\\x…').
  */
@@ -42,12 +62,8 @@ export function jsonRecordset(
   rows: readonly unknown[][],
   param: number,
 ): { from: string; json: string } {
-  const objects = rows.map((row) =>
-    Object.fromEntries(columns.map(([name], i) => [name, jsonValue(row[i])])),
-  );
-  const shape = columns.map(([name, type]) => `${name} ${type}`).join(', ');
   return {
-    from: `jsonb_to_recordset($${param}::jsonb) AS r(${shape})`,
-    json: JSON.stringify(objects),
+    from: recordsetFrom(columns, param),
+    json: `[${rows.map((row) => rowJson(columns, row)).join(',')}]`,
   };
 }

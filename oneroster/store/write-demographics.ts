@@ -45,6 +45,25 @@ export async function clearDemographics(
   return cleared.length;
 }
 
+/** A demographics record with the row id of its person and its keyed content hash. */
+export interface PlannedDemographics {
+  record: MappedDemographics;
+  id: string;
+  hash: string;
+}
+
+/** Person ids and hashes of a batch; no database work, so it can run ahead of the write. */
+export function planDemographics(
+  records: readonly MappedDemographics[],
+  ctx: WriteContext,
+): PlannedDemographics[] {
+  return records.map((record) => ({
+    record,
+    id: ctx.cipher.rowId('person', record.sourcedId),
+    hash: contentHash(ctx, 'demographics', record),
+  }));
+}
+
 /**
  * Writes a batch of demographics onto their people: birth date and the whole record encrypted,
  * and name_birth_bidx (family|given|birth date) for matching evidence rows. A record whose user
@@ -52,15 +71,10 @@ export async function clearDemographics(
  */
 export async function writeDemographics(
   tx: TenantTransaction,
-  records: readonly MappedDemographics[],
+  planned: readonly PlannedDemographics[],
   ctx: WriteContext,
   onMissingPerson?: (position: number) => never,
 ): Promise<Partial<EntityCounts>> {
-  const planned = records.map((record) => ({
-    record,
-    id: ctx.cipher.rowId('person', record.sourcedId),
-    hash: contentHash(ctx, 'demographics', record),
-  }));
   const rows = await tx.query<PersonRow>(
     `SELECT id, given_name_enc, family_name_enc, demographics_hash, demographics_seen_run_id
        FROM people WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
@@ -115,11 +129,7 @@ export async function writeDemographics(
   return counts;
 }
 
-function updateTuple(
-  person: PersonRow,
-  p: { record: MappedDemographics; id: string; hash: string },
-  ctx: WriteContext,
-): unknown[] {
+function updateTuple(person: PersonRow, p: PlannedDemographics, ctx: WriteContext): unknown[] {
   const at = (column: string) => ({ table: 'people', column, rowId: p.id });
   const given = ctx.cipher.decrypt(person.given_name_enc, at('given_name_enc'));
   const family = ctx.cipher.decrypt(person.family_name_enc, at('family_name_enc'));

@@ -42,6 +42,7 @@ export async function writeStudents(
   await tx.query(
     `INSERT INTO students (tenant_id, person_id, campus_org_id, grade_level, graduation_year, updated_at)
      SELECT $1, person_id, campus_org_id, grade_level, graduation_year, updated_at FROM ${from}
+      ORDER BY person_id
      ON CONFLICT (tenant_id, person_id) DO UPDATE SET campus_org_id = EXCLUDED.campus_org_id,
        grade_level = EXCLUDED.grade_level, graduation_year = EXCLUDED.graduation_year,
        updated_at = EXCLUDED.updated_at`,

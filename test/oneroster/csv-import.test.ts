@@ -15,6 +15,7 @@ import {
 import {
   connectTenant,
   liveCounts,
+  nameBirthIndexMatches,
   rosterDigest,
   smallDistrict,
   startProvider,
@@ -145,6 +146,7 @@ describe(`OneRoster CSV import (${testBackendName()})`, () => {
     const counts = await liveCounts(context, tenant);
     assert.equal(counts.enrollments, dataset.generator.plan.totals.enrollments - 1);
     assert.equal(counts.people, dataset.generator.plan.totals.users);
+    assert.ok(await nameBirthIndexMatches(context, tenant, 'usr-3', 'Delgado'));
   });
 
   describe('malformed zips are refused whole, naming file, row and column', () => {
@@ -259,6 +261,27 @@ describe(`OneRoster CSV import (${testBackendName()})`, () => {
         { file: 'orgs.csv', row: 4, column: 'sourcedId' },
       );
     });
+
+    for (const repeat of ['unchanged', 'changed'] as const) {
+      it(`refuses a sourcedId repeated ${repeat} in a later batch of a large file`, async () => {
+        const first = dataset.records('enrollments').next().value as WireRecord;
+        // More rows than one write batch holds, so the repeat is found against stored rows.
+        const records = Array.from(
+          { length: 2600 },
+          (_, i) => ({ ...first, sourcedId: `enr-many-${i}` }) as WireRecord,
+        );
+        const again = { ...records[0]!, ...(repeat === 'changed' ? { role: 'teacher' } : {}) };
+        const path = join(dir, `late-duplicate-${repeat}.zip`);
+        await writeRosterZip(path, '1.1', {
+          enrollments: { mode: 'delta', records: [...records, again as WireRecord] },
+        });
+        await assertCsvError(
+          importRosterZip(context, tenant.id, path),
+          'ERR_ONEROSTER_CSV_DUPLICATE_ID',
+          { file: 'enrollments.csv', row: records.length + 2, column: 'sourcedId' },
+        );
+      });
+    }
 
     it('refuses a bad row deep in a large file after earlier files were written, keeping nothing', async () => {
       const records = [...dataset.records('enrollments')];

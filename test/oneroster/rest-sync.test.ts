@@ -9,7 +9,13 @@ import {
 } from '../support/test-context.js';
 import { testBackendName } from '../support/test-database.js';
 import type { RunningOneRosterServer, WireRecord } from '../peers/oneroster/index.js';
-import { connectTenant, liveCounts, rosterDigest, startProvider } from './roster-fixture.js';
+import {
+  connectTenant,
+  liveCounts,
+  nameBirthIndexMatches,
+  rosterDigest,
+  startProvider,
+} from './roster-fixture.js';
 
 describe(`OneRoster REST sync (${testBackendName()})`, () => {
   let context: TestContext;
@@ -262,6 +268,7 @@ describe(`OneRoster delta sync (${testBackendName()})`, () => {
       grade_level: 12,
       graduation_year: 2027,
     });
+    assert.ok(await nameBirthIndexMatches(context, tenant, 'usr-7', 'Zavala'));
   });
 
   it('soft-deletes and audits, in the next full sync, a record the provider dropped without trace', async () => {

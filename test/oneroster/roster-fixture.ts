@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { AppContext } from '../../app/app-context.js';
 import {
   saveConnection,
@@ -135,5 +136,32 @@ export async function rosterDigest(context: AppContext, tenant: Tenant): Promise
     );
     parts.push(`students:${JSON.stringify(students)}`);
     return parts.join('\n');
+  });
+}
+
+/**
+ * Whether a person's stored name+birth-date index matches `familyName`, their stored given name
+ * and their stored birth date (it must follow a change of name).
+ */
+export async function nameBirthIndexMatches(
+  context: AppContext,
+  tenant: Tenant,
+  sourcedId: string,
+  familyName: string,
+): Promise<boolean> {
+  return context.db.withTenant(tenant.id, async (tx) => {
+    const cipher = await context.keys.cipherFor(tx);
+    const id = cipher.rowId('person', sourcedId);
+    const row = await tx.one<{ given: Buffer; birth: Buffer; bidx: Buffer | null }>(
+      `SELECT given_name_enc AS given, birth_date_enc AS birth, name_birth_bidx AS bidx
+         FROM people WHERE id = $1`,
+      [id],
+    );
+    const at = (column: string) => ({ table: 'people', column, rowId: id });
+    const given = cipher.decrypt(row!.given, at('given_name_enc'));
+    const birth = cipher.decrypt(row!.birth, at('birth_date_enc'));
+    assert.ok(birth, `${sourcedId} has a birth date`);
+    const expected = cipher.blindIndex('name_birth', `${familyName}|${given}|${birth}`);
+    return row!.bidx !== null && expected!.equals(row!.bidx);
   });
 }
