@@ -64,8 +64,17 @@ function startLoadWorker(): { ask(command: LoadCommand): Promise<LoadAnswer>; st
   return {
     ask: (command) =>
       new Promise((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
+        // Each question removes both of its listeners, answered or failed.
+        const onMessage = (answer: LoadAnswer) => {
+          worker.off('error', onError);
+          resolve(answer);
+        };
+        const onError = (error: Error) => {
+          worker.off('message', onMessage);
+          reject(error);
+        };
+        worker.once('message', onMessage);
+        worker.once('error', onError);
         worker.postMessage(command);
       }),
     stop: () => void worker.terminate(),
