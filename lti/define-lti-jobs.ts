@@ -10,14 +10,12 @@ export const LTI_PURGE_JOB = 'lti.purge-expired';
  * @param context the application context.
  */
 export function defineLtiJobs(context: AppContext): void {
-  const { retentionCron, scheduleTimezone } = context.config;
-  context.jobs.define({
+  context.jobs.defineScheduled({
     name: LTI_PURGE_JOB,
     purpose: 'security_integrity',
-    policy: 'short',
-    retryLimit: 0,
-    schedule: retentionCron ? { cron: retentionCron, timezone: scheduleTimezone } : undefined,
-    handle: async (_payload, { jobId }) => {
+    cron: context.config.retentionCron,
+    timezone: context.config.scheduleTimezone,
+    handle: async ({ jobId }) => {
       const removed = await purgeExpiredLaunchState(context.db, context.now());
       context.logger.info({ event: 'lti.purge.completed', jobId, ...removed });
     },

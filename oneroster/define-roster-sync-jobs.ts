@@ -128,14 +128,12 @@ export async function syncDistrictOnSchedule(
  * @param context the application context.
  */
 export function defineRosterSyncJobs(context: AppContext): void {
-  const { rosterSyncCron, scheduleTimezone } = context.config;
-  context.jobs.define({
+  context.jobs.defineScheduled({
     name: SCHEDULED_ROSTER_SYNC_JOB,
     purpose: 'deliver_service',
-    policy: 'short',
-    retryLimit: 0,
-    schedule: rosterSyncCron ? { cron: rosterSyncCron, timezone: scheduleTimezone } : undefined,
-    handle: async (_payload, { jobId }) => {
+    cron: context.config.rosterSyncCron,
+    timezone: context.config.scheduleTimezone,
+    handle: async ({ jobId }) => {
       await queueRosterSyncs(context, jobId);
     },
   });

@@ -81,6 +81,29 @@ export class JobQueue {
     );
   }
 
+  /**
+   * Declares a job the clock starts: sent on `cron` (read in `timezone`), never when `cron` is
+   * undefined (the schedule turned off). At most one waits at a time, and a failed run is not
+   * retried: the next slot runs it again.
+   */
+  defineScheduled(definition: {
+    name: string;
+    purpose: DataPurpose;
+    cron: string | undefined;
+    timezone: string;
+    handle(context: { jobId: string }): Promise<void>;
+  }): void {
+    const { name, purpose, cron, timezone, handle } = definition;
+    this.define({
+      name,
+      purpose,
+      policy: 'short',
+      retryLimit: 0,
+      schedule: cron ? { cron, timezone } : undefined,
+      handle: (_payload, context) => handle(context),
+    });
+  }
+
   /** Every declared kind of job with its purpose: the registry a privacy review walks. */
   definedJobs(): Array<{ name: string; purpose: DataPurpose }> {
     return [...this.#definitions.values()].map(({ name, purpose }) => ({ name, purpose }));

@@ -15,14 +15,12 @@ const payloadSchema = z.object({ tenantId: z.uuid() });
  * @param context the application context.
  */
 export function defineSkywardJobs(context: AppContext): void {
-  const { skywardRetryCron, scheduleTimezone } = context.config;
-  context.jobs.define({
+  context.jobs.defineScheduled({
     name: SKYWARD_SWEEP_JOB,
     purpose: 'deliver_service',
-    policy: 'short',
-    retryLimit: 0,
-    schedule: skywardRetryCron ? { cron: skywardRetryCron, timezone: scheduleTimezone } : undefined,
-    async handle(_payload, { jobId }) {
+    cron: context.config.skywardRetryCron,
+    timezone: context.config.scheduleTimezone,
+    async handle({ jobId }) {
       const queued = await queueOutstandingDeliveries(context);
       context.logger.info({ event: 'skyward.sweep.completed', jobId, districts: queued.length });
     },

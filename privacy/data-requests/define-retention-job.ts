@@ -48,14 +48,12 @@ export async function applyRetentionEverywhere(
  * @param context the application context.
  */
 export function defineRetentionJob(context: AppContext): void {
-  const { retentionCron, scheduleTimezone } = context.config;
-  context.jobs.define({
+  context.jobs.defineScheduled({
     name: RETENTION_JOB,
     purpose: 'legal_compliance',
-    policy: 'short',
-    retryLimit: 0,
-    schedule: retentionCron ? { cron: retentionCron, timezone: scheduleTimezone } : undefined,
-    handle: async (_payload, { jobId }) => {
+    cron: context.config.retentionCron,
+    timezone: context.config.scheduleTimezone,
+    handle: async ({ jobId }) => {
       await applyRetentionEverywhere(context, jobId);
     },
   });
