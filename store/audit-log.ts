@@ -87,10 +87,9 @@ export async function appendTimedAudit(
   tx: TenantTransaction,
   timed: readonly TimedAuditEvent[],
 ): Promise<void> {
-  const list = timed;
-  if (list.length === 0) return;
-  if (list.length === 1) {
-    const fields = unchainedFields(tx.tenantId, list[0]!.event, list[0]!.at.toISOString());
+  if (timed.length === 0) return;
+  if (timed.length === 1) {
+    const fields = unchainedFields(tx.tenantId, timed[0]!.event, timed[0]!.at.toISOString());
     if (await appendOne(tx, fields)) return;
     await createHead(tx);
     if (!(await appendOne(tx, fields))) throw new Error('the audit chain head is missing');
@@ -103,7 +102,7 @@ export async function appendTimedAudit(
   }
   const rows: ChainedRow[] = [];
   let { seq, hash } = head;
-  for (const { event, at } of list) {
+  for (const { event, at } of timed) {
     seq += 1;
     const fields: ChainedFields = {
       ...unchainedFields(tx.tenantId, event, at.toISOString()),

@@ -25,7 +25,8 @@ export async function connectDemoSkyward(context: AppContext, tenant: Tenant): P
     return;
   }
   try {
-    const { startSftpServer } = await import('../../test/peers/sftp/start-sftp-server.js');
+    const { keyLogin, startSftpServer } =
+      await import('../../test/peers/sftp/start-sftp-server.js');
     const { SkywardImportPeer } = await import('../../test/peers/skyward/skyward-import-peer.js');
     const server = await startSftpServer();
     stopWithDemo(() => server.close());
@@ -38,11 +39,7 @@ export async function connectDemoSkyward(context: AppContext, tenant: Tenant): P
         context,
         tx,
         {
-          host: server.host,
-          port: server.port,
-          username: server.username,
-          privateKey: server.privateKey,
-          hostKeySha256: server.hostKeySha256,
+          ...keyLogin(server),
           remoteFolder: inbox,
           ackFolder: acks,
           batchWindowSeconds: 0,

@@ -14,7 +14,7 @@ import { loadConfig } from '../../app/config.js';
 import { saveCertifications } from '../../integrations/certifications/index.js';
 import { deliverPending, saveSkywardConnection } from '../../integrations/skyward/index.js';
 import { createTenant } from '../../store/index.js';
-import { startSftpServer } from '../../test/peers/sftp/start-sftp-server.js';
+import { keyLogin, startSftpServer } from '../../test/peers/sftp/start-sftp-server.js';
 
 const RECORDS = Number(process.argv[2] ?? 10_000);
 const PER_FILE = Number(process.argv[3] ?? 5_000);
@@ -106,11 +106,7 @@ async function main(): Promise<void> {
         context,
         tx,
         {
-          host: server.host,
-          port: server.port,
-          username: server.username,
-          privateKey: server.privateKey,
-          hostKeySha256: server.hostKeySha256,
+          ...keyLogin(server),
           remoteFolder: server.root,
         },
         actor,

@@ -7,7 +7,7 @@ import {
 import { saveSkywardConnection } from '../../../integrations/skyward/index.js';
 import type { Config } from '../../../app/config.js';
 import type { Tenant } from '../../../store/index.js';
-import { startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
+import { keyLogin, startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
 import {
   createTestContext,
   createTestTenant,
@@ -75,11 +75,7 @@ export async function createSkywardDistrict(
       context,
       tx,
       {
-        host: server.host,
-        port: server.port,
-        username: server.username,
-        privateKey: server.privateKey,
-        hostKeySha256: server.hostKeySha256,
+        ...keyLogin(server),
         remoteFolder: inbox,
         ackFolder: acks,
         batchWindowSeconds: 0,

@@ -8,7 +8,7 @@ import { loadConfig } from '../../../app/config.js';
 import { saveCertification } from '../../../integrations/certifications/index.js';
 import { deliverPending, saveSkywardConnection } from '../../../integrations/skyward/index.js';
 import { createTenant } from '../../../store/index.js';
-import { startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
+import { keyLogin, startSftpServer, type SftpServer } from '../../peers/sftp/start-sftp-server.js';
 import { testBackendName } from '../../support/test-database.js';
 import { seedStudent } from '../certifications/seed-student.js';
 import { operator } from './skyward-fixture.js';
@@ -71,11 +71,7 @@ describe(`Skyward delivery when the worker process is killed (${testBackendName(
           seeding,
           tx,
           {
-            host: server.host,
-            port: server.port,
-            username: server.username,
-            privateKey: server.privateKey,
-            hostKeySha256: server.hostKeySha256,
+            ...keyLogin(server),
             remoteFolder: inbox,
           },
           operator,

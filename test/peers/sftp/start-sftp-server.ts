@@ -26,6 +26,15 @@ export interface SftpServer {
   close(): Promise<void>;
 }
 
+/**
+ * How a client logs in to the server with its key, host key pinned: the login fields of a
+ * Skyward connection, for the tests, the benchmark and the demo.
+ */
+export function keyLogin(server: SftpServer) {
+  const { host, port, username, privateKey, hostKeySha256 } = server;
+  return { host, port, username, privateKey, hostKeySha256 };
+}
+
 function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
